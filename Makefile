@@ -1,0 +1,65 @@
+# Relais – every command an operator or a developer needs. `make help` lists them.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+SYSTEM_PACKAGES := ffmpeg espeak-ng chromium gettext wrk
+export PYTHONDONTWRITEBYTECODE := 1
+
+.DEFAULT_GOAL := help
+.PHONY: help install system-deps messages demo test test-sqlite test-postgres bench lint format
+
+help: ## List the commands
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed system-deps messages ## Create .venv and install Relais with its dev tools
+
+system-deps: ## Install ffmpeg, espeak-ng, Chromium, gettext and wrk from Debian when absent
+	@missing=""; \
+	for cmd in ffmpeg:ffmpeg espeak-ng:espeak-ng chromium:chromium msgfmt:gettext wrk:wrk; do \
+		command -v $${cmd%%:*} >/dev/null 2>&1 || missing="$$missing $${cmd#*:}"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing:$$missing"; \
+		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
+		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
+	fi
+
+messages: $(VENV)/.installed ## Compile the French translations
+	$(PY) manage.py compilemessages --ignore '.venv' -v 0
+
+demo: install ## Install, migrate, load the demo content and serve http://127.0.0.1:$(PORT)
+	mkdir -p var
+	$(PY) manage.py migrate --no-input -v 0
+	$(PY) manage.py load_demo
+	$(PY) manage.py ensure_demo_editor
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+
+test: install ## Run the whole suite on SQLite, then on PostgreSQL (127.0.0.1:5432)
+	$(MAKE) --no-print-directory test-sqlite
+	$(MAKE) --no-print-directory test-postgres
+
+test-sqlite:
+	$(PY) -m pytest
+
+test-postgres:
+	$(PY) scripts/test_postgres.py
+
+bench: install ## Benchmark the public pages with gunicorn and wrk (prints one table)
+	$(PY) bench/run.py
+
+lint: $(VENV)/.installed ## ruff, Django checks and missing migrations
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/ruff check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: $(VENV)/.installed ## Reformat the code with ruff
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .

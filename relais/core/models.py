@@ -1,0 +1,147 @@
+"""Site-wide pages and settings: home page, standard pages, funder mention."""
+
+from django.db import models
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+
+from .blocks import SimpleBodyBlock
+
+LATEST_STORIES_ON_HOME = 6
+
+
+class HomePage(Page):
+    """Entry point: "Vous avez une idée ?", the stages strip, latest stories, one capsule."""
+
+    programme = models.ForeignKey(
+        "journey.Programme",
+        on_delete=models.PROTECT,
+        null=True,
+        related_name="+",
+        verbose_name=_("programme"),
+    )
+    hero_title = models.CharField(_("call title"), max_length=120, default="Vous avez une idée ?")
+    hero_text = models.TextField(_("call text"), max_length=600, blank=True)
+    featured_audio = models.ForeignKey(
+        "stories.AudioCapsule",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("featured audio capsule"),
+        help_text=_("Leave empty to show the capsule of the latest story with audio."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("programme"),
+        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Call")),
+        FieldPanel("featured_audio"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["stories.StoryIndexPage", "core.StandardPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        from relais.stories.listing import story_cards
+        from relais.stories.models import StoryIndexPage, StoryPage
+
+        context = super().get_context(request, *args, **kwargs)
+        stories = story_cards(StoryPage.objects.descendant_of(self))
+        context["latest_stories"] = stories[:LATEST_STORIES_ON_HOME]
+        context["story_index"] = StoryIndexPage.objects.child_of(self).live().first()
+        context["stages"] = self.programme.stages.all() if self.programme_id else []
+        context["featured_audio"], context["featured_story"] = self._featured_audio(stories)
+        return context
+
+    def _featured_audio(self, stories):
+        """Return the capsule to feature and the story it belongs to (if known)."""
+        if self.featured_audio_id:
+            return self.featured_audio, None
+        story = stories.filter(has_audio=True).first()
+        return (story.first_audio_capsule(), story) if story else (None, None)
+
+
+class StandardPage(Page):
+    """About page and legal pages (mentions légales, accessibilité, données personnelles)."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(SimpleBodyBlock(), blank=True, verbose_name=_("content"))
+    show_funder_details = models.BooleanField(
+        _("show the funder details"),
+        default=False,
+        help_text=_("Display the full funder mention and the programme (for the about page)."),
+    )
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("show_funder_details"),
+    ]
+    parent_page_types = ["core.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+@register_setting(icon="doc-full")
+class FunderSettings(BaseGenericSetting):
+    """The funder mention required on every medium (article 7 of the grant agreement)."""
+
+    funder_name = models.CharField(_("funder name"), max_length=200, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logo"),
+    )
+    amount = models.DecimalField(
+        _("amount of the aid (€)"), max_digits=10, decimal_places=0, null=True, blank=True
+    )
+    link = models.URLField(_("link"), blank=True)
+    text = models.TextField(
+        _("mention"),
+        blank=True,
+        max_length=600,
+        help_text=_("For example: what the aid funds and who receives it."),
+    )
+
+    panels = [
+        FieldPanel("funder_name"),
+        FieldPanel("logo"),
+        FieldPanel("amount"),
+        FieldPanel("link"),
+        FieldPanel("text"),
+    ]
+
+    class Meta:
+        verbose_name = _("funder mention")
+
+
+class ContentGeneration(models.Model):
+    """A counter bumped on every content change; cached pages are keyed on it."""
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    @classmethod
+    def current(cls):
+        """Return the current generation (one indexed read)."""
+        row = cls.objects.filter(pk=1).values_list("value", flat=True).first()
+        return row or 0
+
+    @classmethod
+    def bump(cls):
+        """Invalidate every cached page at once, in every process sharing the database."""
+        if not cls.objects.filter(pk=1).update(value=F("value") + 1):
+            cls.objects.get_or_create(pk=1, defaults={"value": 1})

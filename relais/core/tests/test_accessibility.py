@@ -1,0 +1,79 @@
+"""axe-core (WCAG 2.1 A and AA) in headless Chromium finds no violation; pages fit 360 px."""
+
+import os
+import shutil
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from relais.journey.models import Ambassador, LaureateProject, Stage
+from relais.stories.models import StoryPage
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+AXE_RUN = """async (tags) => {
+  document.querySelectorAll('details').forEach((d) => { d.open = true; });
+  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
+  return result.violations.map((v) => ({id: v.id, help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}));
+}"""
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        not Path(CHROMIUM).exists() and os.environ.get("CI") != "true",
+        reason="Chromium is not installed (make system-deps installs it)",
+    ),
+]
+
+
+def pages_to_check():
+    """The pages named by the issue, plus every other kind of public page."""
+    audio_story = StoryPage.objects.live().filter(has_audio=True).first()
+    stage = Stage.objects.get(slug="comptoir")
+    return [
+        "/",
+        "/histoires/",
+        f"/histoires/?etape={stage.slug}&theme=culture",
+        audio_story.url,
+        LaureateProject.objects.first().get_absolute_url(),
+        Ambassador.objects.filter(public_profile=True).first().get_absolute_url(),
+        "/ambassadeurs/",
+        stage.get_absolute_url(),
+        "/a-propos/",
+        "/accessibilite/",
+    ]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server):
+    """One test on purpose: a transactional test empties the database when it ends."""
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    from playwright.sync_api import sync_playwright
+
+    urls = pages_to_check()
+    problems = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
+        page = context.new_page()
+        for url in urls:
+            page.goto(live_server.url + url)
+            assert page.locator("h1").count() == 1, url
+            overflow = page.evaluate(
+                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+            )
+            page.add_script_tag(path=str(AXE_JS))
+            violations = page.evaluate(AXE_RUN, WCAG_TAGS)
+            if violations or overflow > 0:
+                problems[url] = {"violations": violations, "horizontal_overflow_px": overflow}
+        browser.close()
+    assert problems == {}

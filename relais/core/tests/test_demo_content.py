@@ -1,0 +1,58 @@
+"""`load_demo` builds the fictional Pas-de-Calais site and can be run again safely."""
+
+import pytest
+from django.core.management import call_command
+
+from relais.journey.models import Ambassador, LaureateProject, Stage, Territory, Theme
+from relais.stories.audio import AudioCapsule
+from relais.stories.models import StoryPage
+
+MODELS = [Stage, Theme, Territory, LaureateProject, Ambassador, AudioCapsule, StoryPage]
+
+
+def counts():
+    return {model.__name__: model.objects.count() for model in MODELS}
+
+
+@pytest.mark.django_db
+def test_demo_content_matches_the_programme():
+    assert list(Stage.objects.values_list("slug", flat=True)) == [
+        "idee", "comptoir", "depot", "labellisation", "vote", "proclamation", "realisation",
+        "ambassadeur",
+    ]
+    assert Theme.objects.count() >= 8
+    assert Territory.objects.count() == 15
+    assert LaureateProject.objects.count() == 12
+    assert Ambassador.objects.count() == 6
+    assert StoryPage.objects.live().count() == 12
+
+
+@pytest.mark.django_db
+def test_stories_cover_every_stage_and_six_themes():
+    for stage in Stage.objects.all():
+        assert stage.stories.live().exists(), stage
+    assert Theme.objects.filter(stories__isnull=False).distinct().count() >= 6
+
+
+@pytest.mark.django_db
+def test_three_small_audio_capsules_with_transcripts():
+    capsules = AudioCapsule.objects.all()
+    assert capsules.count() == 3
+    for capsule in capsules:
+        assert len(capsule.transcript.split()) > 50
+        assert capsule.file.size < 300 * 1024
+        assert capsule.duration_seconds > 20
+
+
+@pytest.mark.django_db
+def test_every_demo_item_is_marked_as_an_example():
+    assert not StoryPage.objects.filter(is_example=False).exists()
+    assert not LaureateProject.objects.filter(is_example=False).exists()
+    assert not Ambassador.objects.filter(is_example=False).exists()
+
+
+@pytest.mark.django_db
+def test_load_demo_is_idempotent():
+    before = counts()
+    call_command("load_demo")
+    assert counts() == before

@@ -1,0 +1,12 @@
+from django.urls import path
+
+from . import views
+
+app_name = "journey"
+
+urlpatterns = [
+    path("etapes/<slug:slug>/", views.stage_detail, name="stage"),
+    path("projets/<slug:slug>/", views.project_detail, name="project"),
+    path("ambassadeurs/", views.ambassador_list, name="ambassadors"),
+    path("ambassadeurs/<slug:slug>/", views.ambassador_detail, name="ambassador"),
+]

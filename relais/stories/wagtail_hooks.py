@@ -1,0 +1,18 @@
+"""Admin menu for the audio capsule library."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .audio import AudioCapsule
+
+
+class AudioCapsuleViewSet(SnippetViewSet):
+    model = AudioCapsule
+    icon = "media"
+    menu_order = 210
+    add_to_admin_menu = True
+    list_display = ["title", "duration_label"]
+    search_fields = ["title"]
+
+
+register_snippet(AudioCapsuleViewSet)
