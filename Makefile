@@ -3,7 +3,6 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
-SYSTEM_PACKAGES := ffmpeg espeak-ng chromium gettext wrk
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
@@ -25,6 +24,7 @@ system-deps: ## Install ffmpeg, espeak-ng, Chromium, gettext and wrk from Debian
 	for cmd in ffmpeg:ffmpeg espeak-ng:espeak-ng chromium:chromium msgfmt:gettext wrk:wrk; do \
 		command -v $${cmd%%:*} >/dev/null 2>&1 || missing="$$missing $${cmd#*:}"; \
 	done; \
+	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \

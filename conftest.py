@@ -27,12 +27,6 @@ def story_index(db):
 
 
 @pytest.fixture
-def no_page_cache(settings):
-    """Disable the public page cache (to count queries or see raw rendering)."""
-    settings.RELAIS_PAGE_CACHE_SECONDS = 0
-
-
-@pytest.fixture
 def public_urls(db):
     """Every public route of the demo site: pages, stages, projects, portraits, filters."""
     from wagtail.models import Page

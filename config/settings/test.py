@@ -18,3 +18,6 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DATABASES["default"]["TEST"] = {"NAME": "test_relais"}  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
+STATIC_ROOT = Path(tempfile.mkdtemp(prefix="relais-test-static-"))
+# Tests see raw rendering; the page cache tests switch it on themselves.
+RELAIS_PAGE_CACHE_SECONDS = 0

@@ -41,7 +41,9 @@ class SecurityHeadersMiddleware:
         response = self.get_response(request)
         csp = ADMIN_CSP if is_admin_path(request.path) else PUBLIC_CSP
         response.headers.setdefault("Content-Security-Policy", csp)
-        response.headers.setdefault("Permissions-Policy", "camera=(), geolocation=(), microphone=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), geolocation=(), microphone=()"
+        )
         return response
 
 

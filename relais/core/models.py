@@ -134,6 +134,9 @@ class ContentGeneration(models.Model):
 
     value = models.PositiveBigIntegerField(default=0)
 
+    def __str__(self):
+        return str(self.value)
+
     @classmethod
     def current(cls):
         """Return the current generation (one indexed read)."""

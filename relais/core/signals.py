@@ -1,5 +1,6 @@
 """Invalidate cached public pages whenever content that pages show is written."""
 
+from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.dispatch import receiver
 
@@ -19,7 +20,12 @@ IGNORED_MODELS = {
 
 def _shows_on_pages(sender):
     meta = sender._meta
-    return meta.app_label in CONTENT_APPS and meta.model_name not in IGNORED_MODELS
+    # Historical models used by data migrations live in another registry: skip them.
+    return (
+        meta.apps is apps
+        and meta.app_label in CONTENT_APPS
+        and meta.model_name not in IGNORED_MODELS
+    )
 
 
 @receiver(post_save)

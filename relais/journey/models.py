@@ -7,13 +7,12 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
-from modelcluster.models import ClusterableModel
 
 from .choices import TerritoryKind
 
@@ -72,7 +71,10 @@ class Stage(Orderable):
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     short_description = models.CharField(_("short description"), max_length=300)
     typical_period = models.CharField(
-        _("typical period"), max_length=120, blank=True, help_text=_("For example: February to April")
+        _("typical period"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: February to April"),
     )
     description = RichTextField(
         _("what happens at this stage"), blank=True, features=["bold", "italic", "link", "ul"]
@@ -259,9 +261,11 @@ class Ambassador(ExampleMixin, models.Model):
     def __str__(self):
         return self.display_name
 
-    def clean(self):
-        if self.photo_id and not self.photo_alt.strip():
-            raise ValidationError({"photo_alt": _("Describe the photo: alternative text is required.")})
-
     def get_absolute_url(self):
         return reverse("journey:ambassador", args=[self.slug])
+
+    def clean(self):
+        if self.photo_id and not self.photo_alt.strip():
+            raise ValidationError(
+                {"photo_alt": _("Describe the photo: alternative text is required.")}
+            )

@@ -9,12 +9,11 @@ from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
-
-from modelcluster.fields import ParentalKey
-from modelcluster.models import ClusterableModel
 
 from .services import AudioError, probe_audio
 
@@ -41,7 +40,9 @@ class AudioCapsule(index.Indexed, ClusterableModel):
     file = models.FileField(_("audio file"), upload_to="audio/")
     transcript = models.TextField(
         _("full transcript"),
-        help_text=_("Everything that is said, so that deaf and hard-of-hearing people can read it."),
+        help_text=_(
+            "Everything that is said, so that deaf and hard-of-hearing people can read it."
+        ),
     )
     duration_seconds = models.FloatField(_("duration (seconds)"), null=True, editable=False)
 

@@ -3,7 +3,6 @@
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
-from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from relais.core.blocks import ImageWithAltBlock

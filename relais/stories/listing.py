@@ -13,9 +13,7 @@ CARD_RENDITION = "fill-480x300"
 
 def story_cards(queryset):
     """Return live public stories with everything a story card shows, newest first."""
-    renditions = get_image_model().get_rendition_model().objects.filter(
-        filter_spec=CARD_RENDITION
-    )
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION)
     return (
         queryset.live()
         .public()
@@ -59,9 +57,7 @@ class StoryFilterForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        years = (
-            ProjectEdition.objects.order_by("-year").values_list("year", flat=True).distinct()
-        )
+        years = ProjectEdition.objects.order_by("-year").values_list("year", flat=True).distinct()
         self.fields["annee"].choices = [("", _("All years"))] + [(y, str(y)) for y in years]
 
     def cleaned(self):

@@ -27,8 +27,13 @@ def probe_audio(path):
     if ffprobe is None:
         raise AudioError(_("Audio cannot be checked: ffprobe is not installed on the server."))
     command = [
-        ffprobe, "-v", "error", "-print_format", "json",
-        "-show_entries", "format=duration,format_name:stream=codec_type,codec_name",
+        ffprobe,
+        "-v",
+        "error",
+        "-print_format",
+        "json",
+        "-show_entries",
+        "format=duration,format_name:stream=codec_type,codec_name",
         str(path),
     ]
     try:

@@ -15,8 +15,8 @@ from relais.core.models import FunderSettings, HomePage, StandardPage
 from relais.journey.models import (
     Ambassador,
     LaureateProject,
-    ProjectEdition,
     Programme,
+    ProjectEdition,
     Stage,
     Territory,
     Theme,
@@ -38,11 +38,19 @@ def load_demo():
     _ambassadors()
     capsules = {item["slug"]: _capsule(item) for item in content.CAPSULES}
     home = _home(programme)
-    index = upsert_page(home, StoryIndexPage, "histoires", show_in_menus=True, **content.STORY_INDEX)
+    index = upsert_page(
+        home, StoryIndexPage, "histoires", show_in_menus=True, **content.STORY_INDEX
+    )
     for item in content.STORIES:
         _story(index, item, capsules)
-    upsert_page(home, StandardPage, "a-propos", show_in_menus=True, show_funder_details=True,
-                **_body_fields(content.ABOUT))
+    upsert_page(
+        home,
+        StandardPage,
+        "a-propos",
+        show_in_menus=True,
+        show_funder_details=True,
+        **_body_fields(content.ABOUT),
+    )
     for item in content.LEGAL_PAGES:
         upsert_page(home, StandardPage, item["slug"], **_body_fields(item))
     _funder()
@@ -96,7 +104,8 @@ def _territories():
     for item in sorted(content.TERRITORIES, key=lambda t: t["parent"] is not None):
         parent = Territory.objects.get(slug=item["parent"]) if item["parent"] else None
         Territory.objects.update_or_create(
-            slug=item["slug"], defaults={"name": item["name"], "kind": item["kind"], "parent": parent}
+            slug=item["slug"],
+            defaults={"name": item["name"], "kind": item["kind"], "parent": parent},
         )
 
 
@@ -125,7 +134,9 @@ def _ambassadors():
     for item in content.AMBASSADORS:
         data = dict(item, is_example=True)
         slug = data.pop("slug")
-        data["photo"] = image(f"Portrait – {item['display_name']}", media.portrait(item["display_name"]))
+        data["photo"] = image(
+            f"Portrait – {item['display_name']}", media.portrait(item["display_name"])
+        )
         ambassador, _ = Ambassador.objects.update_or_create(slug=slug, defaults=data)
         projects = [p["slug"] for p in content.PROJECTS if slug in p.get("ambassadors", [])]
         ambassador.projects.set(LaureateProject.objects.filter(slug__in=projects))
@@ -216,6 +227,8 @@ def _funder():
     settings = FunderSettings.load()
     for name, value in content.FUNDER.items():
         setattr(settings, name, value)
-    settings.logo = image("Logo – " + content.FUNDER["funder_name"],
-                          media.placeholder_logo(content.FUNDER["funder_name"]))
+    settings.logo = image(
+        "Logo – " + content.FUNDER["funder_name"],
+        media.placeholder_logo(content.FUNDER["funder_name"]),
+    )
     settings.save()

@@ -18,7 +18,13 @@ def _colours(seed):
     return PALETTE[digest[0] % len(PALETTE)], LIGHT[digest[1] % len(LIGHT)], digest
 
 
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
 def _font(size):
+    """Return DejaVu Sans (it has French accents) or Pillow's own font as a fallback."""
+    if DEJAVU.exists():
+        return ImageFont.truetype(str(DEJAVU), size)
     return ImageFont.load_default(size=size)
 
 
@@ -73,8 +79,23 @@ def speech_mp3(text, bitrate="32k"):
             [espeak, "-v", "fr", "-s", "155", "-w", str(wav), text], check=True, timeout=120
         )
         subprocess.run(  # noqa: S603
-            [ffmpeg, "-v", "error", "-y", "-i", str(wav), "-ac", "1", "-ar", "22050",
-             "-c:a", "libmp3lame", "-b:a", bitrate, str(mp3)],
+            [
+                ffmpeg,
+                "-v",
+                "error",
+                "-y",
+                "-i",
+                str(wav),
+                "-ac",
+                "1",
+                "-ar",
+                "22050",
+                "-c:a",
+                "libmp3lame",
+                "-b:a",
+                bitrate,
+                str(mp3),
+            ],
             check=True,
             timeout=120,
         )

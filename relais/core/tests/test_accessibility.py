@@ -14,14 +14,19 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 AXE_RUN = """async (tags) => {
   document.querySelectorAll('details').forEach((d) => { d.open = true; });
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-  return result.violations.map((v) => ({id: v.id, help: v.help,
-    nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}));
+  return {passes: result.passes.length, violations: result.violations.map((v) => ({
+    id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}))};
 }"""
 
 pytestmark = [
@@ -52,9 +57,9 @@ def pages_to_check():
 
 
 @pytest.mark.django_db(transaction=True)
-def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server):
+def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server, monkeypatch):
     """One test on purpose: a transactional test empties the database when it ends."""
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
     from playwright.sync_api import sync_playwright
 
     urls = pages_to_check()
@@ -72,8 +77,9 @@ def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server):
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
             )
             page.add_script_tag(path=str(AXE_JS))
-            violations = page.evaluate(AXE_RUN, WCAG_TAGS)
-            if violations or overflow > 0:
-                problems[url] = {"violations": violations, "horizontal_overflow_px": overflow}
+            result = page.evaluate(AXE_RUN, WCAG_TAGS)
+            assert result["passes"] > 10, f"axe-core did not run on {url}"
+            if result["violations"] or overflow > 0:
+                problems[url] = {"violations": result["violations"], "overflow_px": overflow}
         browser.close()
     assert problems == {}

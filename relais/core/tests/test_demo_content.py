@@ -1,6 +1,7 @@
 """`load_demo` builds the fictional Pas-de-Calais site and can be run again safely."""
 
 import pytest
+
 from django.core.management import call_command
 
 from relais.journey.models import Ambassador, LaureateProject, Stage, Territory, Theme
@@ -17,7 +18,13 @@ def counts():
 @pytest.mark.django_db
 def test_demo_content_matches_the_programme():
     assert list(Stage.objects.values_list("slug", flat=True)) == [
-        "idee", "comptoir", "depot", "labellisation", "vote", "proclamation", "realisation",
+        "idee",
+        "comptoir",
+        "depot",
+        "labellisation",
+        "vote",
+        "proclamation",
+        "realisation",
         "ambassadeur",
     ]
     assert Theme.objects.count() >= 8

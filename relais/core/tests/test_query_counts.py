@@ -1,6 +1,7 @@
 """The number of SQL queries per page does not grow with the number of stories."""
 
 import pytest
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -13,7 +14,11 @@ from relais.stories.models import StoryPage
 
 def add_stories(index, count):
     """Add `count` published stories linked to a project, a stage and a theme."""
-    project, stage, theme = LaureateProject.objects.first(), Stage.objects.first(), Theme.objects.first()
+    project, stage, theme = (
+        LaureateProject.objects.first(),
+        Stage.objects.first(),
+        Theme.objects.first(),
+    )
     image = ProjectImage.objects.first()
     capsule = AudioCapsule.objects.first()
     for number in range(count):
@@ -41,7 +46,7 @@ def count_queries(client, url):
 
 
 @pytest.mark.django_db
-def test_queries_per_page_do_not_grow_with_stories(client, no_page_cache, story_index):
+def test_queries_per_page_do_not_grow_with_stories(client, story_index):
     StoryPage.objects.all().delete()
     stage, theme = add_stories(story_index, 10)
     assert StoryPage.objects.live().count() == 10

@@ -1,6 +1,7 @@
 """Audio capsules are checked by content (ffprobe), not by name; the transcript is mandatory."""
 
 import pytest
+
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 

@@ -35,7 +35,10 @@ def test_filters_combine(client):
     stage = theme.stories.first().stages.first()
     response = client.get(f"/histoires/?etape={stage.slug}&theme={theme.slug}")
     expected = set(
-        StoryPage.objects.live().filter(stages=stage).filter(themes=theme).values_list("title", flat=True)
+        StoryPage.objects.live()
+        .filter(stages=stage)
+        .filter(themes=theme)
+        .values_list("title", flat=True)
     )
     assert titles(response) == expected
     assert stage.name in response.content.decode()

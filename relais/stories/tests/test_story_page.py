@@ -3,6 +3,7 @@
 import re
 
 import pytest
+
 from django.core.exceptions import ValidationError
 
 from relais.core.blocks import ImageWithAltBlock
