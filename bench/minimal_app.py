@@ -6,7 +6,9 @@ from django.urls import path
 
 settings.configure(
     DEBUG=False,
-    SECRET_KEY="bench-reference",  # noqa: S106 ALLOWED_HOSTS=["*"], ROOT_URLCONF=__name__
+    SECRET_KEY="bench-reference",  # noqa: S106
+    ALLOWED_HOSTS=["*"],
+    ROOT_URLCONF=__name__,
 )
 BODY = b"<!DOCTYPE html><html lang='fr'><body>" + b"x" * 30_000 + b"</body></html>"
 
