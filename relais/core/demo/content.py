@@ -5,10 +5,10 @@ every person, association and project below is invented. Texts are original,
 published under CC BY-SA 4.0 like the rest of the site's content.
 """
 
-PROGRAMME = dict(
-    name="Budget citoyen du Pas-de-Calais",
-    collectivity="Département du Pas-de-Calais",
-    description=(
+PROGRAMME = {
+    "name": "Budget citoyen du Pas-de-Calais",
+    "collectivity": "Département du Pas-de-Calais",
+    "description": (
         "<p>Chaque année depuis 2018, le Budget citoyen du Pas-de-Calais permet aux habitantes "
         "et aux habitants du département de proposer, puis de choisir ensemble, des initiatives "
         "citoyennes portées par les valeurs de l'économie sociale et solidaire (ESS) : "
@@ -20,19 +20,19 @@ PROGRAMME = dict(
         "pour voir le jour. En 2024, 188 porteurs se sont lancés, 91 dossiers ont été déposés, "
         "51 projets ont été labellisés et 6 331 personnes ont voté.</p>"
     ),
-    website="https://www.pasdecalais.fr",
-)
+    "website": "https://www.pasdecalais.fr",
+}
 
 STAGES = [
-    dict(
-        slug="idee",
-        name="L'idée",
-        short_description=(
+    {
+        "slug": "idee",
+        "name": "L'idée",
+        "short_description": (
             "Vous avez repéré un besoin autour de vous : vous vous inscrivez et décrivez votre "
             "idée en quelques lignes sur la plateforme du Budget citoyen."
         ),
-        typical_period="À partir de mi-janvier",
-        description=(
+        "typical_period": "À partir de mi-janvier",
+        "description": (
             "<p>Tout commence par une envie : un jardin au pied des immeubles, un atelier de "
             "réparation, des repas partagés pour les voisins isolés… Vous vous inscrivez sur la "
             "plateforme du Budget citoyen, qui ouvre en général à la mi-janvier, et vous décrivez "
@@ -46,16 +46,16 @@ STAGES = [
             "Personne n'attend un projet abouti à ce stade, le reste se construit pendant les "
             "comptoirs.</p>"
         ),
-    ),
-    dict(
-        slug="comptoir",
-        name="Comptoir à initiatives citoyennes",
-        short_description=(
+    },
+    {
+        "slug": "comptoir",
+        "name": "Comptoir à initiatives citoyennes",
+        "short_description": (
             "Des ateliers obligatoires, animés près de chez vous par des ambassadeurs de l'ESS, "
             "pour construire votre idée, apprendre à la présenter et trouver des partenaires."
         ),
-        typical_period="Février à début avril",
-        description=(
+        "typical_period": "Février à début avril",
+        "description": (
             "<p>Les comptoirs à initiatives citoyennes sont des ateliers organisés un peu partout "
             "dans le département (8 comptoirs en 2023). La participation est obligatoire pour "
             "déposer un dossier. Ils sont animés par des ambassadeurs de l'ESS, souvent "
@@ -69,16 +69,16 @@ STAGES = [
             "<p>Venez comme vous êtes, avec votre idée en une phrase et vos questions. C'est "
             "justement l'endroit où l'on a le droit de ne pas savoir.</p>"
         ),
-    ),
-    dict(
-        slug="depot",
-        name="Dépôt du dossier",
-        short_description=(
+    },
+    {
+        "slug": "depot",
+        "name": "Dépôt du dossier",
+        "short_description": (
             "Vous déposez votre dossier en ligne : le projet, les personnes qui le portent, les "
             "partenaires, un budget prévisionnel et la place des valeurs de l'ESS."
         ),
-        typical_period="Mars à mai",
-        description=(
+        "typical_period": "Mars à mai",
+        "description": (
             "<p>Le dossier se dépose uniquement en ligne, sur plusieurs semaines. Il reprend ce "
             "que vous avez construit pendant les comptoirs : le besoin, le public, les actions "
             "prévues, les partenaires et le budget.</p>"
@@ -91,16 +91,16 @@ STAGES = [
             "quelqu'un d'extérieur, un ambassadeur par exemple. Un dossier clair et sincère "
             "vaut mieux qu'un dossier long.</p>"
         ),
-    ),
-    dict(
-        slug="labellisation",
-        name="Labellisation",
-        short_description=(
+    },
+    {
+        "slug": "labellisation",
+        "name": "Labellisation",
+        "short_description": (
             "Un comité examine chaque dossier au regard des critères de l'ESS et labellise les "
             "projets qui seront proposés au vote des habitants."
         ),
-        typical_period="Mai à août",
-        description=(
+        "typical_period": "Mai à août",
+        "description": (
             "<p>Un comité étudie les dossiers déposés et vérifie qu'ils répondent aux critères "
             "de l'économie sociale et solidaire :</p>"
             "<ul>"
@@ -114,16 +114,16 @@ STAGES = [
             "beaucoup de lauréats ont été recalés une première fois, ont demandé pourquoi, et "
             "sont revenus l'année suivante avec un projet plus solide.</p>"
         ),
-    ),
-    dict(
-        slug="vote",
-        name="Vote des habitants",
-        short_description=(
+    },
+    {
+        "slug": "vote",
+        "name": "Vote des habitants",
+        "short_description": (
             "En septembre, chaque habitant du Pas-de-Calais âgé d'au moins 11 ans choisit en "
             "ligne ses 3 projets favoris parmi les projets labellisés."
         ),
-        typical_period="Septembre",
-        description=(
+        "typical_period": "Septembre",
+        "description": (
             "<p>C'est le moment où les habitants décident. Toute personne qui vit dans le "
             "Pas-de-Calais peut voter en ligne dès 11 ans et choisir 3 projets favoris.</p>"
             "<p>Pas besoin d'un budget de communication : les projets qui mobilisent le mieux "
@@ -133,16 +133,16 @@ STAGES = [
             "<p>Pensez aussi aux autres porteurs : comme chacun vote pour trois projets, se "
             "soutenir entre voisins de projets profite à tout le monde.</p>"
         ),
-    ),
-    dict(
-        slug="proclamation",
-        name="Proclamation",
-        short_description=(
+    },
+    {
+        "slug": "proclamation",
+        "name": "Proclamation",
+        "short_description": (
             "Les résultats sont annoncés en novembre lors du Conseil départemental de l'ESS "
             "(CDESS) : un moment de fête et de rencontres."
         ),
-        typical_period="Novembre",
-        description=(
+        "typical_period": "Novembre",
+        "description": (
             "<p>Les lauréats sont proclamés en novembre, lors du Conseil départemental de "
             "l'économie sociale et solidaire (CDESS). Porteurs de projets, élus et acteurs de "
             "l'ESS s'y retrouvent.</p>"
@@ -151,16 +151,16 @@ STAGES = [
             "futurs bénévoles. Et si votre projet n'est pas retenu cette fois, les contacts "
             "noués ce soir-là seront précieux pour la suite.</p>"
         ),
-    ),
-    dict(
-        slug="realisation",
-        name="Réalisation",
-        short_description=(
+    },
+    {
+        "slug": "realisation",
+        "name": "Réalisation",
+        "short_description": (
             "Le projet lauréat reçoit son financement, d'environ 4 500 € à 20 000 €, et passe à "
             "l'action avec ses bénévoles, ses partenaires et les habitants."
         ),
-        typical_period="À partir de la fin d'année",
-        description=(
+        "typical_period": "À partir de la fin d'année",
+        "description": (
             "<p>Place à l'action : commander le matériel, aménager un lieu, lancer les premiers "
             "ateliers. Le financement du Budget citoyen va d'environ 4 500 € à 20 000 € selon "
             "les projets.</p>"
@@ -172,16 +172,16 @@ STAGES = [
             "<p>Les imprévus font partie du chemin : un devis qui augmente, un local qui tarde. "
             "Les ambassadeurs sont là pour en parler avec vous.</p>"
         ),
-    ),
-    dict(
-        slug="ambassadeur",
-        name="Ambassadeur",
-        short_description=(
+    },
+    {
+        "slug": "ambassadeur",
+        "name": "Ambassadeur",
+        "short_description": (
             "Le lauréat transmet à son tour : il anime des comptoirs, participe aux comités et "
             "accompagne les nouveaux porteurs d'idées."
         ),
-        typical_period="Toute l'année",
-        description=(
+        "typical_period": "Toute l'année",
+        "description": (
             "<p>Une fois leur projet réalisé, beaucoup de lauréats deviennent ambassadeurs de "
             "l'ESS. Ils animent des comptoirs à initiatives citoyennes, participent aux comités, "
             "relisent des dossiers et répondent aux questions des nouveaux venus.</p>"
@@ -189,7 +189,7 @@ STAGES = [
             "comme ses erreurs, pour que d'autres osent se lancer. Sur Relais, les ambassadeurs "
             "partagent leurs histoires, leurs astuces et leurs pièges à éviter.</p>"
         ),
-    ),
+    },
 ]
 
 THEMES = [
@@ -207,70 +207,80 @@ THEMES = [
 ]
 
 TERRITORIES = [
-    dict(
-        slug="ca-lens-lievin",
-        name="Communauté d'agglomération de Lens-Liévin",
-        kind="intercommunality",
-        parent=None,
-    ),
-    dict(slug="cu-arras", name="Communauté urbaine d'Arras", kind="intercommunality", parent=None),
-    dict(
-        slug="ca-boulonnais",
-        name="Communauté d'agglomération du Boulonnais",
-        kind="intercommunality",
-        parent=None,
-    ),
-    dict(
-        slug="ca-bethune-bruay",
-        name="Communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane",
-        kind="intercommunality",
-        parent=None,
-    ),
-    dict(
-        slug="cc-7-vallees",
-        name="Communauté de communes des 7 Vallées",
-        kind="intercommunality",
-        parent=None,
-    ),
-    dict(slug="lens", name="Lens", kind="commune", parent="ca-lens-lievin"),
-    dict(slug="lievin", name="Liévin", kind="commune", parent="ca-lens-lievin"),
-    dict(slug="avion", name="Avion", kind="commune", parent="ca-lens-lievin"),
-    dict(slug="arras", name="Arras", kind="commune", parent="cu-arras"),
-    dict(slug="achicourt", name="Achicourt", kind="commune", parent="cu-arras"),
-    dict(slug="boulogne-sur-mer", name="Boulogne-sur-Mer", kind="commune", parent="ca-boulonnais"),
-    dict(slug="outreau", name="Outreau", kind="commune", parent="ca-boulonnais"),
-    dict(slug="bethune", name="Béthune", kind="commune", parent="ca-bethune-bruay"),
-    dict(
-        slug="bruay-la-buissiere",
-        name="Bruay-la-Buissière",
-        kind="commune",
-        parent="ca-bethune-bruay",
-    ),
-    dict(slug="hesdin", name="Hesdin", kind="commune", parent="cc-7-vallees"),
+    {
+        "slug": "ca-lens-lievin",
+        "name": "Communauté d'agglomération de Lens-Liévin",
+        "kind": "intercommunality",
+        "parent": None,
+    },
+    {
+        "slug": "cu-arras",
+        "name": "Communauté urbaine d'Arras",
+        "kind": "intercommunality",
+        "parent": None,
+    },
+    {
+        "slug": "ca-boulonnais",
+        "name": "Communauté d'agglomération du Boulonnais",
+        "kind": "intercommunality",
+        "parent": None,
+    },
+    {
+        "slug": "ca-bethune-bruay",
+        "name": "Communauté d'agglomération de Béthune-Bruay, Artois-Lys Romane",
+        "kind": "intercommunality",
+        "parent": None,
+    },
+    {
+        "slug": "cc-7-vallees",
+        "name": "Communauté de communes des 7 Vallées",
+        "kind": "intercommunality",
+        "parent": None,
+    },
+    {"slug": "lens", "name": "Lens", "kind": "commune", "parent": "ca-lens-lievin"},
+    {"slug": "lievin", "name": "Liévin", "kind": "commune", "parent": "ca-lens-lievin"},
+    {"slug": "avion", "name": "Avion", "kind": "commune", "parent": "ca-lens-lievin"},
+    {"slug": "arras", "name": "Arras", "kind": "commune", "parent": "cu-arras"},
+    {"slug": "achicourt", "name": "Achicourt", "kind": "commune", "parent": "cu-arras"},
+    {
+        "slug": "boulogne-sur-mer",
+        "name": "Boulogne-sur-Mer",
+        "kind": "commune",
+        "parent": "ca-boulonnais",
+    },
+    {"slug": "outreau", "name": "Outreau", "kind": "commune", "parent": "ca-boulonnais"},
+    {"slug": "bethune", "name": "Béthune", "kind": "commune", "parent": "ca-bethune-bruay"},
+    {
+        "slug": "bruay-la-buissiere",
+        "name": "Bruay-la-Buissière",
+        "kind": "commune",
+        "parent": "ca-bethune-bruay",
+    },
+    {"slug": "hesdin", "name": "Hesdin", "kind": "commune", "parent": "cc-7-vallees"},
 ]
 
 AMBASSADORS = [
-    dict(
-        slug="nadia-b",
-        display_name="Nadia B.",
-        structure="Les Jardins des Corons",
-        years_labelled="2019, 2022",
-        bio=(
+    {
+        "slug": "nadia-b",
+        "display_name": "Nadia B.",
+        "structure": "Les Jardins des Corons",
+        "years_labelled": "2019, 2022",
+        "bio": (
             "Nadia a grandi à Liévin et n'avait jamais rempli le moindre dossier avant 2019. "
             "Avec deux voisines, elle a transformé une friche entre deux rangées de corons en "
             "jardin partagé où l'on cultive, cuisine et bavarde. Labellisée deux fois, elle "
             "anime désormais un comptoir à initiatives citoyennes chaque hiver. Sa devise : "
             "« Une idée qui fait du bien à ta rue, c'est déjà une idée pour le Budget citoyen. »"
         ),
-        public_profile=True,
-        photo_alt="Illustration : initiales N B en blanc sur fond vert olive foncé",
-    ),
-    dict(
-        slug="karim-h",
-        display_name="Karim H.",
-        structure="Vélos en Partage",
-        years_labelled="2020",
-        bio=(
+        "public_profile": True,
+        "photo_alt": "Illustration : initiales N B en blanc sur fond vert olive foncé",
+    },
+    {
+        "slug": "karim-h",
+        "display_name": "Karim H.",
+        "structure": "Vélos en Partage",
+        "years_labelled": "2020",
+        "bio": (
             "Mécanicien vélo le jour, bénévole le soir, Karim a monté à Arras un atelier où "
             "chacun apprend à réparer son vélo plutôt que de le jeter. Le Budget citoyen lui a "
             "permis d'acheter l'outillage et les premières pièces, et surtout de rencontrer "
@@ -278,15 +288,15 @@ AMBASSADORS = [
             "vélo-cargo et beaucoup de bonne humeur. Pour lui, une campagne de vote, c'est "
             "d'abord des conversations."
         ),
-        public_profile=True,
-        photo_alt="Illustration : initiales K H en blanc sur fond rouge brique",
-    ),
-    dict(
-        slug="sylvie-d",
-        display_name="Sylvie D.",
-        structure="Recyclerie du Faubourg",
-        years_labelled="2021",
-        bio=(
+        "public_profile": True,
+        "photo_alt": "Illustration : initiales K H en blanc sur fond rouge brique",
+    },
+    {
+        "slug": "sylvie-d",
+        "display_name": "Sylvie D.",
+        "structure": "Recyclerie du Faubourg",
+        "years_labelled": "2021",
+        "bio": (
             "Sylvie a connu la déception avant la réussite : son premier dossier, en 2019, n'a "
             "pas été labellisé. Plutôt que d'abandonner, elle a demandé pourquoi, a remis les "
             "habitants de son quartier de Béthune au cœur du projet et est revenue en 2021. "
@@ -294,30 +304,30 @@ AMBASSADORS = [
             "d'objets chaque année. Elle accompagne volontiers les porteurs qui doutent après "
             "un refus."
         ),
-        public_profile=True,
-        photo_alt="Illustration : initiales S D en blanc sur fond violet prune",
-    ),
-    dict(
-        slug="jeremy-l",
-        display_name="Jérémy L.",
-        structure="Handi'Sport Ensemble Artois",
-        years_labelled="2021, 2023",
-        bio=(
+        "public_profile": True,
+        "photo_alt": "Illustration : initiales S D en blanc sur fond violet prune",
+    },
+    {
+        "slug": "jeremy-l",
+        "display_name": "Jérémy L.",
+        "structure": "Handi'Sport Ensemble Artois",
+        "years_labelled": "2021, 2023",
+        "bio": (
             "Je suis éducateur sportif et papa d'une jeune fille en fauteuil. En 2021, avec "
             "d'autres parents d'Achicourt, nous avons lancé des séances de boccia où personnes "
             "valides et handicapées jouent dans la même équipe. Le Budget citoyen nous a aidés "
             "deux fois : pour le matériel, puis pour un tournoi ouvert à tous. Aujourd'hui, je "
             "donne un coup de main aux clubs qui veulent devenir plus accessibles."
         ),
-        public_profile=True,
-        photo_alt="Illustration : initiales J L en blanc sur fond vert olive foncé",
-    ),
-    dict(
-        slug="odile-v",
-        display_name="Odile V.",
-        structure="Les Cuisines du Partage",
-        years_labelled="2019",
-        bio=(
+        "public_profile": True,
+        "photo_alt": "Illustration : initiales J L en blanc sur fond vert olive foncé",
+    },
+    {
+        "slug": "odile-v",
+        "display_name": "Odile V.",
+        "structure": "Les Cuisines du Partage",
+        "years_labelled": "2019",
+        "bio": (
             "Retraitée de la restauration scolaire, Odile ne supportait plus de savoir des "
             "voisins d'Outreau mangeant seuls devant la télévision. Elle a réuni une dizaine "
             "d'habitants autour d'une cuisine collective où l'on prépare ensemble, chaque "
@@ -325,202 +335,202 @@ AMBASSADORS = [
             "cuisine et les premiers ateliers. Elle conseille aujourd'hui les porteurs de "
             "projets alimentaires, avec une rigueur redoutable sur l'hygiène et le budget."
         ),
-        public_profile=True,
-        photo_alt="Illustration : initiales O V en blanc sur fond vert olive foncé",
-    ),
-    dict(
-        slug="thomas-p",
-        display_name="Thomas P.",
-        structure="Compagnie du Terril",
-        years_labelled="2024",
-        bio=(
+        "public_profile": True,
+        "photo_alt": "Illustration : initiales O V en blanc sur fond vert olive foncé",
+    },
+    {
+        "slug": "thomas-p",
+        "display_name": "Thomas P.",
+        "structure": "Compagnie du Terril",
+        "years_labelled": "2024",
+        "bio": (
             "Comédien amateur, Thomas veut faire entrer le théâtre dans les quartiers de "
             "Bruay-la-Buissière où il ne passe jamais. Recalé en 2023, son projet a été "
             "labellisé en 2024 après deux comptoirs et un budget entièrement revu. Il prépare "
             "avec des collégiens une création sur la mémoire minière. Il préfère rester discret "
             "pour l'instant, mais répond volontiers aux questions que l'équipe lui transmet."
         ),
-        public_profile=False,
-        photo_alt="Illustration : initiales T P en blanc sur fond bleu canard",
-    ),
+        "public_profile": False,
+        "photo_alt": "Illustration : initiales T P en blanc sur fond bleu canard",
+    },
 ]
 
 PROJECTS = [
-    dict(
-        slug="jardin-des-corons",
-        name="Le jardin partagé des Corons",
-        carrier="Les Jardins des Corons",
-        commune="lievin",
-        themes=["environnement", "alimentation"],
-        short_description=(
+    {
+        "slug": "jardin-des-corons",
+        "name": "Le jardin partagé des Corons",
+        "carrier": "Les Jardins des Corons",
+        "commune": "lievin",
+        "themes": ["environnement", "alimentation"],
+        "short_description": (
             "Une friche entre deux rangées de corons devenue jardin partagé : potager, bacs "
             "surélevés accessibles et cuisine d'été. Les voisins y cultivent ensemble, "
             "partagent les récoltes et accueillent les écoles du quartier."
         ),
-        editions=[(2019, True, 8500), (2022, True, 12000)],
-        ambassadors=["nadia-b"],
-    ),
-    dict(
-        slug="atelier-velo-solidaire",
-        name="L'atelier vélo solidaire",
-        carrier="Vélos en Partage",
-        commune="arras",
-        themes=["mobilite", "reemploi"],
-        short_description=(
+        "editions": [(2019, True, 8500), (2022, True, 12000)],
+        "ambassadors": ["nadia-b"],
+    },
+    {
+        "slug": "atelier-velo-solidaire",
+        "name": "L'atelier vélo solidaire",
+        "carrier": "Vélos en Partage",
+        "commune": "arras",
+        "themes": ["mobilite", "reemploi"],
+        "short_description": (
             "Un atelier participatif où chacun apprend à réparer son vélo avec des pièces de "
             "récupération. Deux soirs par semaine, des bénévoles accompagnent petits et grands, "
             "et les vélos abandonnés retrouvent une seconde vie."
         ),
-        editions=[(2020, True, 14500)],
-        ambassadors=["karim-h"],
-    ),
-    dict(
-        slug="recyclerie-du-faubourg",
-        name="La recyclerie du Faubourg",
-        carrier="Recyclerie du Faubourg",
-        commune="bethune",
-        themes=["reemploi", "environnement"],
-        short_description=(
+        "editions": [(2020, True, 14500)],
+        "ambassadors": ["karim-h"],
+    },
+    {
+        "slug": "recyclerie-du-faubourg",
+        "name": "La recyclerie du Faubourg",
+        "carrier": "Recyclerie du Faubourg",
+        "commune": "bethune",
+        "themes": ["reemploi", "environnement"],
+        "short_description": (
             "Une recyclerie de quartier qui collecte meubles, vaisselle et jouets, les remet en "
             "état et les revend à petit prix. Les habitants choisissent les horaires, animent "
             "les ateliers et décident ensemble de l'usage des recettes."
         ),
-        editions=[(2019, False, None), (2021, True, 18000)],
-        ambassadors=["sylvie-d"],
-    ),
-    dict(
-        slug="boccia-pour-tous",
-        name="Boccia pour tous",
-        carrier="Handi'Sport Ensemble Artois",
-        commune="achicourt",
-        themes=["handicap", "sport"],
-        short_description=(
+        "editions": [(2019, False, None), (2021, True, 18000)],
+        "ambassadors": ["sylvie-d"],
+    },
+    {
+        "slug": "boccia-pour-tous",
+        "name": "Boccia pour tous",
+        "carrier": "Handi'Sport Ensemble Artois",
+        "commune": "achicourt",
+        "themes": ["handicap", "sport"],
+        "short_description": (
             "Des séances hebdomadaires de boccia où personnes valides et personnes en situation "
             "de handicap jouent dans les mêmes équipes. Un tournoi annuel ouvert à tous réunit "
             "familles, clubs et habitants."
         ),
-        editions=[(2021, True, 9800), (2023, True, 6500)],
-        ambassadors=["jeremy-l"],
-    ),
-    dict(
-        slug="cuisines-du-partage",
-        name="Les Cuisines du partage",
-        carrier="Les Cuisines du Partage",
-        commune="outreau",
-        themes=["alimentation", "solidarite"],
-        short_description=(
+        "editions": [(2021, True, 9800), (2023, True, 6500)],
+        "ambassadors": ["jeremy-l"],
+    },
+    {
+        "slug": "cuisines-du-partage",
+        "name": "Les Cuisines du partage",
+        "carrier": "Les Cuisines du Partage",
+        "commune": "outreau",
+        "themes": ["alimentation", "solidarite"],
+        "short_description": (
             "Une cuisine collective où, chaque semaine, des habitants préparent ensemble des "
             "repas à petit prix et repartent avec des parts pour les jours suivants. Une "
             "réponse simple à l'isolement des personnes âgées du quartier."
         ),
-        editions=[(2019, True, 11200)],
-        ambassadors=["odile-v"],
-    ),
-    dict(
-        slug="theatre-au-pied-du-terril",
-        name="Théâtre au pied du terril",
-        carrier="Compagnie du Terril",
-        commune="bruay-la-buissiere",
-        themes=["culture", "education"],
-        short_description=(
+        "editions": [(2019, True, 11200)],
+        "ambassadors": ["odile-v"],
+    },
+    {
+        "slug": "theatre-au-pied-du-terril",
+        "name": "Théâtre au pied du terril",
+        "carrier": "Compagnie du Terril",
+        "commune": "bruay-la-buissiere",
+        "themes": ["culture", "education"],
+        "short_description": (
             "Des ateliers de théâtre pour les collégiens et leurs familles, qui aboutissent à "
             "une création en plein air sur la mémoire minière. Le projet fait venir le théâtre "
             "dans des quartiers où il ne passe presque jamais."
         ),
-        editions=[(2023, False, None), (2024, True, 7500)],
-        ambassadors=["thomas-p"],
-    ),
-    dict(
-        slug="repair-cafe-des-7-vallees",
-        name="Le repair café des 7 Vallées",
-        carrier="Collectif informel Répare & Partage",
-        commune="hesdin",
-        themes=["reemploi", "solidarite"],
-        short_description=(
+        "editions": [(2023, False, None), (2024, True, 7500)],
+        "ambassadors": ["thomas-p"],
+    },
+    {
+        "slug": "repair-cafe-des-7-vallees",
+        "name": "Le repair café des 7 Vallées",
+        "carrier": "Collectif informel Répare & Partage",
+        "commune": "hesdin",
+        "themes": ["reemploi", "solidarite"],
+        "short_description": (
             "Un samedi par mois, six bénévoles aux savoir-faire variés réparent avec les "
             "habitants leurs grille-pain, vêtements et lampes. On apprend, on discute autour "
             "d'un café, et les objets évitent la déchetterie."
         ),
-        editions=[(2022, False, None), (2023, True, 4500)],
-        ambassadors=["sylvie-d"],
-    ),
-    dict(
-        slug="bibliotheque-de-rue",
-        name="La bibliothèque de rue",
-        carrier="Collectif informel Les Livres Voyageurs",
-        commune="avion",
-        themes=["culture", "education"],
-        short_description=(
+        "editions": [(2022, False, None), (2023, True, 4500)],
+        "ambassadors": ["sylvie-d"],
+    },
+    {
+        "slug": "bibliotheque-de-rue",
+        "name": "La bibliothèque de rue",
+        "carrier": "Collectif informel Les Livres Voyageurs",
+        "commune": "avion",
+        "themes": ["culture", "education"],
+        "short_description": (
             "Une cabane à livres au pied des immeubles et une lecture à voix haute chaque "
             "mercredi après-midi. Les livres s'empruntent sans carte ni inscription, et les "
             "enfants deviennent peu à peu les lecteurs des plus petits."
         ),
-        editions=[(2024, True, 5200)],
-        ambassadors=["nadia-b"],
-    ),
-    dict(
-        slug="pedibus-des-ecoliers",
-        name="Le Pédibus des écoliers",
-        carrier="Parents en Marche",
-        commune="boulogne-sur-mer",
-        themes=["mobilite", "education"],
-        short_description=(
+        "editions": [(2024, True, 5200)],
+        "ambassadors": ["nadia-b"],
+    },
+    {
+        "slug": "pedibus-des-ecoliers",
+        "name": "Le Pédibus des écoliers",
+        "carrier": "Parents en Marche",
+        "commune": "boulogne-sur-mer",
+        "themes": ["mobilite", "education"],
+        "short_description": (
             "Des « lignes » de ramassage à pied, avec arrêts et horaires, pour accompagner les "
             "enfants jusqu'à l'école. Parents et grands-parents bénévoles se relaient, et les "
             "enfants apprennent la sécurité routière en marchant."
         ),
-        editions=[(2022, True, 6000)],
-        ambassadors=["karim-h"],
-    ),
-    dict(
-        slug="epicerie-sur-roues",
-        name="L'épicerie solidaire sur roues",
-        carrier="Panier Solidaire",
-        commune="lens",
-        themes=["alimentation", "solidarite"],
-        short_description=(
+        "editions": [(2022, True, 6000)],
+        "ambassadors": ["karim-h"],
+    },
+    {
+        "slug": "epicerie-sur-roues",
+        "name": "L'épicerie solidaire sur roues",
+        "carrier": "Panier Solidaire",
+        "commune": "lens",
+        "themes": ["alimentation", "solidarite"],
+        "short_description": (
             "Un utilitaire aménagé en épicerie itinérante qui s'arrête chaque semaine dans les "
             "quartiers éloignés des commerces. Produits de base à petit prix, légumes de "
             "maraîchers voisins, et un moment pour discuter."
         ),
-        editions=[(2020, False, None), (2021, True, 20000)],
-        ambassadors=["odile-v"],
-    ),
-    dict(
-        slug="foot-en-marchant",
-        name="Le foot en marchant",
-        carrier="Les Marcheurs du Ballon",
-        commune="arras",
-        themes=["sport", "solidarite"],
-        short_description=(
+        "editions": [(2020, False, None), (2021, True, 20000)],
+        "ambassadors": ["odile-v"],
+    },
+    {
+        "slug": "foot-en-marchant",
+        "name": "Le foot en marchant",
+        "carrier": "Les Marcheurs du Ballon",
+        "commune": "arras",
+        "themes": ["sport", "solidarite"],
+        "short_description": (
             "Des séances de football en marchant, sans contact ni course, pour les plus de "
             "55 ans. Les bénévoles vont chercher les personnes isolées, et la séance se termine "
             "toujours par un café partagé."
         ),
-        editions=[(2023, True, 5600)],
-        ambassadors=["jeremy-l"],
-    ),
-    dict(
-        slug="rucher-pedagogique",
-        name="Le rucher pédagogique",
-        carrier="Collectif informel Les Butineurs",
-        commune="bethune",
-        themes=["environnement", "education"],
-        short_description=(
+        "editions": [(2023, True, 5600)],
+        "ambassadors": ["jeremy-l"],
+    },
+    {
+        "slug": "rucher-pedagogique",
+        "name": "Le rucher pédagogique",
+        "carrier": "Collectif informel Les Butineurs",
+        "commune": "bethune",
+        "themes": ["environnement", "education"],
+        "short_description": (
             "Six ruches installées sur un terrain prêté, où écoles et habitants découvrent les "
             "abeilles et les pollinisateurs. Les apiculteurs amateurs du collectif transmettent "
             "leurs gestes et plantent des haies mellifères avec les voisins."
         ),
-        editions=[(2022, True, 9000)],
-        ambassadors=[],
-    ),
+        "editions": [(2022, True, 9000)],
+        "ambassadors": [],
+    },
 ]
 
 CAPSULES = [
-    dict(
-        slug="nadia-le-comptoir",
-        title="Nadia : « Au comptoir, j'ai appris à dire mon idée en une phrase »",
-        transcript=(
+    {
+        "slug": "nadia-le-comptoir",
+        "title": "Nadia : « Au comptoir, j'ai appris à dire mon idée en une phrase »",
+        "transcript": (
             "Bonjour, moi c'est Nadia, du jardin des Corons, à Liévin. La première fois que je "
             "suis allée à un comptoir, j'avais trois pages de notes et je n'arrivais pas à "
             "expliquer mon idée. L'animatrice m'a juste demandé : en une phrase, ça sert à qui ?"
@@ -535,16 +545,16 @@ CAPSULES = [
             "Alors mon conseil : venez au comptoir même si vous ne vous sentez pas prêts. On y "
             "vient justement pour ça. Et venez à deux, c'est plus facile."
         ),
-        chapters=[
+        "chapters": [
             ("0:00", "Trois pages de notes"),
             ("0:18", "La phrase qui a tout changé"),
             ("0:30", "Les rencontres du comptoir"),
         ],
-    ),
-    dict(
-        slug="karim-le-vote",
-        title="Karim : « Le vote, c'est d'abord des conversations »",
-        transcript=(
+    },
+    {
+        "slug": "karim-le-vote",
+        "title": "Karim : « Le vote, c'est d'abord des conversations »",
+        "transcript": (
             "Je m'appelle Karim, je m'occupe de l'atelier vélo solidaire, à Arras. En "
             "septembre, quand le vote a commencé, j'ai d'abord paniqué. On n'avait pas un "
             "centime pour la communication, et je croyais qu'il fallait des affiches partout."
@@ -560,16 +570,16 @@ CAPSULES = [
             "Mon conseil : ne comptez pas seulement sur les réseaux sociaux. Allez là où les "
             "gens sont déjà."
         ),
-        chapters=[
+        "chapters": [
             ("0:00", "La panique de septembre"),
             ("0:15", "Un vélo-cargo au marché"),
             ("0:35", "Voter pour trois projets"),
         ],
-    ),
-    dict(
-        slug="sylvie-apres-un-refus",
-        title="Sylvie : « Ne pas être labellisée m'a rendue plus forte »",
-        transcript=(
+    },
+    {
+        "slug": "sylvie-apres-un-refus",
+        "title": "Sylvie : « Ne pas être labellisée m'a rendue plus forte »",
+        "transcript": (
             "Bonjour, je suis Sylvie, de la recyclerie du Faubourg, à Béthune. En deux mille "
             "dix-neuf, notre dossier n'a pas été labellisé. Sur le coup, j'ai eu envie de tout "
             "arrêter. Je me suis dit que ce n'était pas pour des gens comme nous."
@@ -585,28 +595,28 @@ CAPSULES = [
             "Mon conseil : un refus, ce n'est pas un verdict sur vous. C'est une information. "
             "Demandez un retour, entourez-vous, et revenez."
         ),
-        chapters=[
+        "chapters": [
             ("0:00", "Le premier refus"),
             ("0:17", "Comprendre pourquoi"),
             ("0:32", "Revenir avec les habitants"),
         ],
-    ),
+    },
 ]
 
 
 STORIES = [
-    dict(
-        slug="un-jardin-pour-que-les-voisins-se-reparlent",
-        title="Un jardin pour que les voisins se reparlent",
-        intro=(
+    {
+        "slug": "un-jardin-pour-que-les-voisins-se-reparlent",
+        "title": "Un jardin pour que les voisins se reparlent",
+        "intro": (
             "À Liévin, Nadia et deux voisines ont transformé une friche entre deux rangées de "
             "corons en jardin partagé. Tout est parti d'une phrase trouvée au comptoir."
         ),
-        project="jardin-des-corons",
-        ambassadors=["nadia-b"],
-        stages=["comptoir", "ambassadeur"],
-        themes=["environnement", "alimentation"],
-        body=[
+        "project": "jardin-des-corons",
+        "ambassadors": ["nadia-b"],
+        "stages": ["comptoir", "ambassadeur"],
+        "themes": ["environnement", "alimentation"],
+        "body": [
             (
                 "text",
                 "<p>En 2018, la friche derrière la rue de Nadia servait surtout de dépôt sauvage. "
@@ -706,20 +716,20 @@ STORIES = [
                 "posée. »</p>",
             ),
         ],
-    ),
-    dict(
-        slug="l-atelier-velo-qui-a-gagne-le-vote-au-marche",
-        title="L'atelier vélo qui a gagné le vote au marché",
-        intro=(
+    },
+    {
+        "slug": "l-atelier-velo-qui-a-gagne-le-vote-au-marche",
+        "title": "L'atelier vélo qui a gagné le vote au marché",
+        "intro": (
             "Sans budget de communication, Karim et les bénévoles de Vélos en Partage ont fait "
             "campagne là où les Arrageois se trouvent déjà : au marché du samedi, avec un "
             "vélo-cargo et beaucoup de conversations."
         ),
-        project="atelier-velo-solidaire",
-        ambassadors=["karim-h"],
-        stages=["vote", "realisation"],
-        themes=["mobilite", "reemploi"],
-        body=[
+        "project": "atelier-velo-solidaire",
+        "ambassadors": ["karim-h"],
+        "stages": ["vote", "realisation"],
+        "themes": ["mobilite", "reemploi"],
+        "body": [
             (
                 "text",
                 "<p>À Arras, des dizaines de vélos dorment dans les caves faute d'une chambre à "
@@ -817,20 +827,20 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="recalee-en-2019-laureate-en-2021",
-        title="Recalée en 2019, lauréate en 2021",
-        intro=(
+    },
+    {
+        "slug": "recalee-en-2019-laureate-en-2021",
+        "title": "Recalée en 2019, lauréate en 2021",
+        "intro": (
             "Le premier dossier de la recyclerie du Faubourg n'a pas été labellisé. Sylvie a "
             "demandé pourquoi, remis les habitants au centre du projet, et est revenue deux ans "
             "plus tard."
         ),
-        project="recyclerie-du-faubourg",
-        ambassadors=["sylvie-d"],
-        stages=["depot", "labellisation"],
-        themes=["reemploi", "environnement"],
-        body=[
+        "project": "recyclerie-du-faubourg",
+        "ambassadors": ["sylvie-d"],
+        "stages": ["depot", "labellisation"],
+        "themes": ["reemploi", "environnement"],
+        "body": [
             (
                 "text",
                 "<p>La recyclerie du Faubourg, à Béthune, collecte meubles, vaisselle et jouets, "
@@ -922,20 +932,20 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="la-boccia-ou-tout-le-monde-joue-ensemble",
-        title="La boccia, où tout le monde joue ensemble",
-        intro=(
+    },
+    {
+        "slug": "la-boccia-ou-tout-le-monde-joue-ensemble",
+        "title": "La boccia, où tout le monde joue ensemble",
+        "intro": (
             "À Achicourt, des parents ont lancé des séances de boccia mêlant personnes valides "
             "et handicapées. Leur vrai défi est venu après le financement : faire durer le "
             "projet."
         ),
-        project="boccia-pour-tous",
-        ambassadors=["jeremy-l"],
-        stages=["realisation"],
-        themes=["handicap", "sport"],
-        body=[
+        "project": "boccia-pour-tous",
+        "ambassadors": ["jeremy-l"],
+        "stages": ["realisation"],
+        "themes": ["handicap", "sport"],
+        "body": [
             (
                 "text",
                 "<p>La boccia ressemble à la pétanque, se joue assis, avec des balles en cuir. "
@@ -1033,19 +1043,19 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="cuisiner-ensemble-pour-ne-plus-manger-seul",
-        title="Cuisiner ensemble pour ne plus manger seul",
-        intro=(
+    },
+    {
+        "slug": "cuisiner-ensemble-pour-ne-plus-manger-seul",
+        "title": "Cuisiner ensemble pour ne plus manger seul",
+        "intro": (
             "À Outreau, Odile a réuni une dizaine de voisins autour d'une idée simple : une "
             "cuisine collective où l'on prépare des repas à petit prix, une fois par semaine."
         ),
-        project="cuisines-du-partage",
-        ambassadors=["odile-v"],
-        stages=["idee", "comptoir"],
-        themes=["alimentation", "solidarite"],
-        body=[
+        "project": "cuisines-du-partage",
+        "ambassadors": ["odile-v"],
+        "stages": ["idee", "comptoir"],
+        "themes": ["alimentation", "solidarite"],
+        "body": [
             (
                 "text",
                 "<p>Odile a passé trente ans en restauration scolaire. À la retraite, elle "
@@ -1138,19 +1148,19 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="deux-dossiers-pour-du-theatre-au-pied-du-terril",
-        title="Deux dossiers pour du théâtre au pied du terril",
-        intro=(
+    },
+    {
+        "slug": "deux-dossiers-pour-du-theatre-au-pied-du-terril",
+        "title": "Deux dossiers pour du théâtre au pied du terril",
+        "intro": (
             "À Bruay-la-Buissière, la Compagnie du Terril veut faire entrer le théâtre là où il "
             "ne passe jamais. Son premier dossier était trop flou ; le second a été labellisé."
         ),
-        project="theatre-au-pied-du-terril",
-        ambassadors=[],
-        stages=["depot", "labellisation"],
-        themes=["culture", "education"],
-        body=[
+        "project": "theatre-au-pied-du-terril",
+        "ambassadors": [],
+        "stages": ["depot", "labellisation"],
+        "themes": ["culture", "education"],
+        "body": [
             (
                 "text",
                 "<p>Thomas joue dans une troupe amateur depuis quinze ans. Son envie : des "
@@ -1247,19 +1257,19 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="un-repair-cafe-lance-par-des-voisins",
-        title="Un repair café lancé par des voisins",
-        intro=(
+    },
+    {
+        "slug": "un-repair-cafe-lance-par-des-voisins",
+        "title": "Un repair café lancé par des voisins",
+        "intro": (
             "À Hesdin, six bricoleurs sans association ont osé le Budget citoyen. Recalés une "
             "première fois, ils sont revenus accompagnés par Sylvie, ambassadrice."
         ),
-        project="repair-cafe-des-7-vallees",
-        ambassadors=["sylvie-d"],
-        stages=["idee", "ambassadeur"],
-        themes=["reemploi", "solidarite"],
-        body=[
+        "project": "repair-cafe-des-7-vallees",
+        "ambassadors": ["sylvie-d"],
+        "stages": ["idee", "ambassadeur"],
+        "themes": ["reemploi", "solidarite"],
+        "body": [
             (
                 "text",
                 "<p>Ils sont six : une couturière retraitée, un électricien, deux lycéens, un "
@@ -1363,19 +1373,19 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="une-caisse-de-livres-sur-un-banc",
-        title="Une caisse de livres sur un banc",
-        intro=(
+    },
+    {
+        "slug": "une-caisse-de-livres-sur-un-banc",
+        "title": "Une caisse de livres sur un banc",
+        "intro": (
             "À Avion, deux mamans ont commencé par poser une caisse de livres sur un banc. "
             "Quelques mois plus tard, leur bibliothèque de rue était choisie par les habitants."
         ),
-        project="bibliotheque-de-rue",
-        ambassadors=["nadia-b"],
-        stages=["idee", "vote"],
-        themes=["culture", "education"],
-        body=[
+        "project": "bibliotheque-de-rue",
+        "ambassadors": ["nadia-b"],
+        "stages": ["idee", "vote"],
+        "themes": ["culture", "education"],
+        "body": [
             (
                 "text",
                 "<p>Tout a commencé par une caisse d'albums jeunesse posée sur un banc, un "
@@ -1476,20 +1486,20 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="le-pedibus-a-l-ecole-a-pied-ensemble",
-        title="Le Pédibus : à l'école à pied, ensemble",
-        intro=(
+    },
+    {
+        "slug": "le-pedibus-a-l-ecole-a-pied-ensemble",
+        "title": "Le Pédibus : à l'école à pied, ensemble",
+        "intro": (
             "À Boulogne-sur-Mer, des parents accompagnent les enfants à pied jusqu'à l'école. "
             "Pour le vote, ils ont misé sur la sortie des classes plutôt que sur les réseaux "
             "sociaux."
         ),
-        project="pedibus-des-ecoliers",
-        ambassadors=["karim-h"],
-        stages=["vote"],
-        themes=["mobilite", "education"],
-        body=[
+        "project": "pedibus-des-ecoliers",
+        "ambassadors": ["karim-h"],
+        "stages": ["vote"],
+        "themes": ["mobilite", "education"],
+        "body": [
             (
                 "text",
                 "<p>Le matin, devant l'école, les voitures se garent en double file. Des parents "
@@ -1586,20 +1596,20 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="l-epicerie-solidaire-qui-roule",
-        title="L'épicerie solidaire qui roule",
-        intro=(
+    },
+    {
+        "slug": "l-epicerie-solidaire-qui-roule",
+        "title": "L'épicerie solidaire qui roule",
+        "intro": (
             "À Lens, Panier Solidaire a transformé un utilitaire en épicerie itinérante. "
             "Proclamée lauréate en 2021 après un premier essai, l'équipe raconte la soirée du "
             "CDESS et ce qui a suivi."
         ),
-        project="epicerie-sur-roues",
-        ambassadors=["odile-v"],
-        stages=["proclamation", "realisation"],
-        themes=["alimentation", "solidarite"],
-        body=[
+        "project": "epicerie-sur-roues",
+        "ambassadors": ["odile-v"],
+        "stages": ["proclamation", "realisation"],
+        "themes": ["alimentation", "solidarite"],
+        "body": [
             (
                 "text",
                 "<p>Dans certains quartiers de Lens, le premier commerce est loin et le bus passe "
@@ -1690,20 +1700,20 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="le-foot-en-marchant-remet-les-anciens-en-jeu",
-        title="Le foot en marchant remet les anciens en jeu",
-        intro=(
+    },
+    {
+        "slug": "le-foot-en-marchant-remet-les-anciens-en-jeu",
+        "title": "Le foot en marchant remet les anciens en jeu",
+        "intro": (
             "À Arras, d'anciens footballeurs ont lancé des séances de foot en marchant pour les "
             "plus de 55 ans. Au comptoir, ils ont compris que leur projet était aussi un projet "
             "de lien social."
         ),
-        project="foot-en-marchant",
-        ambassadors=["jeremy-l"],
-        stages=["comptoir"],
-        themes=["sport", "solidarite"],
-        body=[
+        "project": "foot-en-marchant",
+        "ambassadors": ["jeremy-l"],
+        "stages": ["comptoir"],
+        "themes": ["sport", "solidarite"],
+        "body": [
             (
                 "text",
                 "<p>Gérard et ses amis ont joué ensemble pendant trente ans. Les genoux ont "
@@ -1792,19 +1802,19 @@ STORIES = [
                 },
             ),
         ],
-    ),
-    dict(
-        slug="le-rucher-qui-a-failli-rater-le-depot",
-        title="Le rucher qui a failli rater le dépôt",
-        intro=(
+    },
+    {
+        "slug": "le-rucher-qui-a-failli-rater-le-depot",
+        "title": "Le rucher qui a failli rater le dépôt",
+        "intro": (
             "À Béthune, un collectif d'apiculteurs amateurs a créé un rucher où écoles et "
             "habitants découvrent les abeilles. Leur dossier a bien failli ne jamais partir."
         ),
-        project="rucher-pedagogique",
-        ambassadors=[],
-        stages=["depot", "proclamation"],
-        themes=["environnement", "education"],
-        body=[
+        "project": "rucher-pedagogique",
+        "ambassadors": [],
+        "stages": ["depot", "proclamation"],
+        "themes": ["environnement", "education"],
+        "body": [
             (
                 "text",
                 "<p>Les Butineurs sont quatre apiculteurs amateurs qui voulaient partager leur "
@@ -1905,16 +1915,16 @@ STORIES = [
                 },
             ),
         ],
-    ),
+    },
 ]
 
-ABOUT = dict(
-    title="À propos",
-    intro=(
+ABOUT = {
+    "title": "À propos",
+    "intro": (
         "Relais donne la parole aux lauréats du Budget citoyen du Pas-de-Calais pour que "
         "d'autres osent, à leur tour, proposer leur idée."
     ),
-    body=(
+    "body": (
         "<p><strong>Relais</strong> transforme l'expérience des anciens lauréats du Budget "
         "citoyen en histoires courtes, en astuces pratiques et en capsules audio. Chaque étape "
         "y est racontée par celles et ceux qui l'ont vécue : ce qu'il faut préparer, ce qu'il "
@@ -1941,14 +1951,14 @@ ABOUT = dict(
         "libre, vous pouvez l'adapter à vos propres étapes.</li>"
         "</ul>"
     ),
-)
+}
 
 LEGAL_PAGES = [
-    dict(
-        slug="mentions-legales",
-        title="Mentions légales",
-        intro="Qui édite et qui héberge ce site.",
-        body=(
+    {
+        "slug": "mentions-legales",
+        "title": "Mentions légales",
+        "intro": "Qui édite et qui héberge ce site.",
+        "body": (
             "<p><strong>Les informations ci-dessous sont des valeurs d'exemple à compléter "
             "avant toute mise en ligne.</strong></p>"
             "<p><strong>Éditeur</strong></p>"
@@ -1975,15 +1985,15 @@ LEGAL_PAGES = [
             "fictifs. Toute ressemblance avec des personnes ou des projets existants serait "
             "fortuite.</p>"
         ),
-    ),
-    dict(
-        slug="accessibilite",
-        title="Déclaration d'accessibilité",
-        intro=(
+    },
+    {
+        "slug": "accessibilite",
+        "title": "Déclaration d'accessibilité",
+        "intro": (
             "Nous voulons que chacun puisse lire, écouter et utiliser ce site, quel que soit "
             "son handicap ou son équipement."
         ),
-        body=(
+        "body": (
             "<p>L'éditeur de Relais s'engage à rendre son site accessible conformément à "
             "l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration "
             "s'applique au site Relais.</p>"
@@ -2029,12 +2039,12 @@ LEGAL_PAGES = [
             "71120, 75342 Paris CEDEX 07.</li>"
             "</ul>"
         ),
-    ),
-    dict(
-        slug="donnees-personnelles",
-        title="Données personnelles",
-        intro="Ce site ne vous piste pas. Voici ce que nous conservons, et pourquoi.",
-        body=(
+    },
+    {
+        "slug": "donnees-personnelles",
+        "title": "Données personnelles",
+        "intro": "Ce site ne vous piste pas. Voici ce que nous conservons, et pourquoi.",
+        "body": (
             "<p><strong>Pas de cookies, pas de traceurs</strong></p>"
             "<p>La consultation du site ne dépose aucun cookie de mesure d'audience ou de "
             "publicité et n'utilise aucun traceur. Les pages ne font appel à aucun service "
@@ -2065,33 +2075,33 @@ LEGAL_PAGES = [
             "<p>Responsable du traitement et contact pour exercer vos droits : <em>à "
             "compléter</em>.</p>"
         ),
-    ),
+    },
 ]
 
-FUNDER = dict(
-    funder_name="Département du Pas-de-Calais",
-    amount=35400,
-    link="https://www.pasdecalais.fr",
-    text=(
+FUNDER = {
+    "funder_name": "Département du Pas-de-Calais",
+    "amount": 35400,
+    "link": "https://www.pasdecalais.fr",
+    "text": (
         "Le Département du Pas-de-Calais soutient l'action « Retours d'expérience et mise en "
         "récit du Budget citoyen » à hauteur de 35 400 € (convention de 18 mois)."
     ),
-)
+}
 
-HOME = dict(
-    title="Accueil",
-    hero_title="Vous avez une idée ?",
-    hero_text=(
+HOME = {
+    "title": "Accueil",
+    "hero_title": "Vous avez une idée ?",
+    "hero_text": (
         "D'autres habitants sont passés par là avant vous, avec les mêmes doutes et parfois "
         "les mêmes faux pas. Découvrez leurs histoires et leurs astuces, étape par étape, pour "
         "oser proposer la vôtre au Budget citoyen."
     ),
-)
+}
 
-STORY_INDEX = dict(
-    title="Les histoires",
-    intro=(
+STORY_INDEX = {
+    "title": "Les histoires",
+    "intro": (
         "Des lauréats du Budget citoyen racontent leur parcours, de l'idée à la réalisation, "
         "avec ce qui a marché et ce qu'ils feraient autrement."
     ),
-)
+}
