@@ -1,6 +1,7 @@
 """Editors manage the programme's data, stories, capsules and the funder mention in Wagtail."""
 
 import pytest
+
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
