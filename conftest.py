@@ -2,6 +2,7 @@
 
 import pytest
 
+from relais.collect.demo import load_collect_defaults
 from relais.core.demo.loader import load_demo
 
 
@@ -10,6 +11,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Load the demo site once; each test runs in a transaction rolled back afterwards."""
     with django_db_blocker.unblock():
         load_demo()
+        load_collect_defaults()
 
 
 @pytest.fixture

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "relais.core",
     "relais.journey",
     "relais.stories",
+    "relais.collect",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -135,6 +136,17 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 if os.environ.get("TASKS_BACKEND") == "database":
     TASKS["default"] = {"BACKEND": "django_tasks_db.DatabaseBackend"}
 
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "sesame.backends.ModelBackend",
+]
+# One-time sign-in links for ambassadors: valid 24 hours at most, usable once.
+SESAME_MAX_AGE = int(os.environ.get("SESAME_MAX_AGE", str(24 * 3600)))
+SESAME_ONE_TIME = True
+LOGIN_URL = "/contribuer/connexion/"
+LOGIN_REDIRECT_URL = "/contribuer/"
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "relais@localhost")
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
@@ -154,6 +166,10 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "var" / "static"))
 STATICFILES_DIRS = [PROJECT_DIR / "static"]
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Originals and unpublished media of testimonies: never under MEDIA_URL.
+RELAIS_PRIVATE_MEDIA_ROOT = Path(
+    os.environ.get("RELAIS_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private")
+)
 # Serve media through Django (demo and small installs); a reverse proxy should do it in production.
 RELAIS_SERVE_MEDIA = env_bool("RELAIS_SERVE_MEDIA", DEBUG)
 
@@ -182,6 +198,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 15 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 RELAIS_AUDIO_MAX_BYTES = 100 * 1024 * 1024
 RELAIS_AUDIO_MAX_SECONDS = 30 * 60
+RELAIS_PHOTO_MAX_BYTES = 15 * 1024 * 1024
+RELAIS_PHOTO_MAX_PIXELS = 40_000_000
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 
 WAGTAIL_SITE_NAME = "Relais"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")

@@ -22,4 +22,3 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))  # noqa: F405
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")  # noqa: F405
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")  # noqa: F405
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
-DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "relais@localhost")  # noqa: F405

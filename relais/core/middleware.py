@@ -25,6 +25,7 @@ PUBLIC_CSP = "; ".join(
 # Wagtail's admin needs inline scripts and shows previews in a same-origin frame.
 ADMIN_CSP = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
+PRIVATE_PREFIXES = ("/contribuer/",)
 
 
 def is_admin_path(path):
@@ -75,6 +76,7 @@ class PublicPageCacheMiddleware:
             settings.RELAIS_PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and not is_admin_path(request.path)
+            and not request.path.startswith(PRIVATE_PREFIXES)
             and not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
             and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )

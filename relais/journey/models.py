@@ -2,6 +2,7 @@
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -240,6 +241,14 @@ class Ambassador(ExampleMixin, models.Model):
     projects = models.ManyToManyField(
         LaureateProject, blank=True, related_name="ambassadors", verbose_name=_("projects")
     )
+    account = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="ambassador_profile",
+        verbose_name=_("contributor account"),
+    )
 
     panels = [
         FieldPanel("display_name"),
@@ -249,6 +258,7 @@ class Ambassador(ExampleMixin, models.Model):
         FieldPanel("years_labelled"),
         FieldPanel("bio"),
         FieldPanel("projects"),
+        FieldPanel("account"),
         FieldPanel("public_profile"),
         FieldPanel("is_example"),
     ]

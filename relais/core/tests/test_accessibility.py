@@ -56,13 +56,33 @@ def pages_to_check():
     ]
 
 
+def contributor_pages(client):
+    """Sign in the demo ambassador; return the session cookie and the contributor pages."""
+    from relais.collect.demo import load_demo_ambassador
+
+    user = load_demo_ambassador()
+    testimony = user.testimonies.get()
+    client.force_login(user)
+    base = f"/contribuer/temoignages/{testimony.pk}/"
+    pages = [
+        "/contribuer/",
+        base,
+        f"{base}etapes/idee/",
+        f"{base}envoyer/",
+        f"{base}retirer/",
+        "/contribuer/mes-donnees/",
+    ]
+    return client.cookies["sessionid"].value, pages
+
+
 @pytest.mark.django_db(transaction=True)
-def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server, monkeypatch):
+def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server, client, monkeypatch):
     """One test on purpose: a transactional test empties the database when it ends."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
     from playwright.sync_api import sync_playwright
 
-    urls = pages_to_check()
+    urls = pages_to_check() + ["/contribuer/connexion/", "/contribuer/connexion/mot-de-passe/"]
+    session, private_urls = contributor_pages(client)
     problems = {}
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -70,7 +90,11 @@ def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server, monkeypatch):
         )
         context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
         page = context.new_page()
-        for url in urls:
+        for url in urls + private_urls:
+            if url == private_urls[0]:
+                context.add_cookies(
+                    [{"name": "sessionid", "value": session, "url": live_server.url}]
+                )
             page.goto(live_server.url + url)
             assert page.locator("h1").count() == 1, url
             overflow = page.evaluate(

@@ -2,22 +2,31 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
+from relais.collect.accounts import login_link
+from relais.collect.demo import load_demo_ambassador
+
 USERNAME = "editeur"
 PASSWORD = "relais-demo"  # noqa: S105 - demo only, refused when DEBUG is off
 
 
 class Command(BaseCommand):
-    help = "Create the demo editor account (only with DEBUG on) and say how to sign in."
+    help = "Create the demo editor and ambassador (only with DEBUG on) and say how to sign in."
 
     def handle(self, *args, **options):
         if not settings.DEBUG:
-            raise CommandError("The demo editor is only created with DEBUG on (make demo).")
+            raise CommandError("Demo accounts are only created with DEBUG on (make demo).")
         user, created = get_user_model().objects.get_or_create(
-            username=USERNAME, defaults={"is_staff": True, "is_superuser": True}
+            username=USERNAME,
+            defaults={"is_staff": True, "is_superuser": True, "email": "editeur@example.org"},
         )
         if created:
             user.set_password(PASSWORD)
             user.save()
+        ambassador = load_demo_ambassador()
         self.stdout.write(
-            f"Editor: http://127.0.0.1:8000/admin/ user {USERNAME!r} password {PASSWORD!r}"
+            f"Editor: http://127.0.0.1:8000/admin/ user {USERNAME!r} password {PASSWORD!r}\n"
+            f"Ambassador ({ambassador.email}), one-time link valid 24 h:\n"
+            f"  {login_link(ambassador)}\n"
+            "  or ask for a link at http://127.0.0.1:8000/contribuer/connexion/ "
+            "(the email is printed in this console)."
         )

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from relais.collect.demo import load_collect_defaults
 from relais.core.demo.loader import load_demo
 
 
@@ -8,4 +9,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = load_demo()
+        load_collect_defaults()
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded; home page: {home.url_path}"))

@@ -1,0 +1,20 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TestimonyStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
+    IN_REVIEW = "in_review", _("In review")
+    RETURNED = "returned", _("Returned with comments")
+    PUBLISHED = "published", _("Published")
+
+
+class MediaStatus(models.TextChoices):
+    PENDING = "pending", _("Processing")
+    READY = "ready", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+# Which statuses an ambassador may still edit, and which an editor may act upon.
+EDITABLE_BY_OWNER = {TestimonyStatus.DRAFT, TestimonyStatus.RETURNED}

@@ -1,0 +1,131 @@
+"""Withdrawal, erasure and export of a contributor's data (GDPR rights, §6 of DESIGN.md)."""
+
+import json
+import zipfile
+from io import BytesIO
+
+from django.core.mail import send_mail
+from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
+from django.db import transaction
+from django.template.loader import render_to_string
+
+from wagtail.models import PageLogEntry
+
+from .models import Testimony
+from .workflow import editors_emails
+
+EXPORT_MAX_AGE = 24 * 3600
+_export_signer = TimestampSigner(salt="relais.collect.export")
+
+
+def _delete_story(testimony):
+    """Delete the page made from a testimony with its revisions, log, images and capsules."""
+    for image in testimony.story_images.all():
+        image.delete()  # Wagtail removes the file and its renditions
+    for capsule in testimony.story_capsules.all():
+        capsule.file.delete(save=False)
+        capsule.delete()
+    if testimony.story_id:
+        page = testimony.story
+        page_id = page.pk
+        page.delete()  # revisions and search index entries go with the page
+        PageLogEntry.objects.filter(page_id=page_id).delete()
+
+
+def _delete_files(testimony):
+    for photo in testimony.photos.all():
+        photo.file.delete(save=False)
+    for recording in testimony.recordings.all():
+        for stored in recording.files():
+            stored.delete(save=False)
+
+
+@transaction.atomic
+def withdraw(testimony):
+    """Unpublish at once and erase everything made from a testimony, then notify editors."""
+    title = testimony.title
+    _delete_story(testimony)
+    _delete_files(testimony)
+    testimony.delete()
+    context = {"title": title}
+    transaction.on_commit(
+        lambda: send_mail(
+            render_to_string("collect/email/withdrawn_subject.txt", context).strip(),
+            render_to_string("collect/email/withdrawn.txt", context),
+            None,
+            editors_emails(),
+        )
+    )
+
+
+@transaction.atomic
+def delete_account(user):
+    for testimony in Testimony.objects.filter(owner=user):
+        withdraw(testimony)
+    user.delete()
+
+
+def export_token(user):
+    return _export_signer.sign(str(user.pk))
+
+
+def export_token_is_valid(token, user):
+    try:
+        return _export_signer.unsign(token, max_age=EXPORT_MAX_AGE) == str(user.pk)
+    except (BadSignature, SignatureExpired):
+        return False
+
+
+def _testimony_data(testimony):
+    return {
+        "title": testimony.title,
+        "status": testimony.status,
+        "created_at": testimony.created_at.isoformat(),
+        "public_name": testimony.public_name,
+        "consent": {
+            "version": testimony.consent.version if testimony.consent else None,
+            "at": testimony.consented_at.isoformat() if testimony.consented_at else None,
+            "text": testimony.consent_text_scope,
+            "image": testimony.consent_image_scope,
+            "voice": testimony.consent_voice_scope,
+        },
+        "answers": [
+            {"question": a.question.text, "answer": a.text}
+            for a in testimony.answers.select_related("question")
+        ],
+        "photos": [
+            {"file": f"photos/{p.pk}", "alt_text": p.alt_text} for p in testimony.photos.all()
+        ],
+        "recordings": [
+            {"file": f"audio/{r.pk}", "transcript": r.transcript}
+            for r in testimony.recordings.all()
+        ],
+        "history": [
+            {"from": h.from_status, "to": h.to_status, "at": h.at.isoformat(), "comment": h.comment}
+            for h in testimony.history.all()
+        ],
+    }
+
+
+def export_zip(user):
+    """Return a zip with all of a user's data as JSON and their media files."""
+    testimonies = list(Testimony.objects.filter(owner=user))
+    data = {
+        "account": {
+            "email": user.email,
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+        },
+        "testimonies": [_testimony_data(t) for t in testimonies],
+    }
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("donnees.json", json.dumps(data, ensure_ascii=False, indent=2))
+        for testimony in testimonies:
+            for photo in testimony.photos.all():
+                with photo.file.open("rb") as f:
+                    archive.writestr(f"photos/{photo.pk}", f.read())
+            for recording in testimony.recordings.all():
+                with recording.original.open("rb") as f:
+                    archive.writestr(f"audio/{recording.pk}", f.read())
+    return buffer.getvalue()

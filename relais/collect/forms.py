@@ -1,0 +1,130 @@
+"""Contributor forms: every field is bounded, labelled and explains its errors in French."""
+
+from django import forms
+from django.contrib.auth.forms import AuthenticationForm
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from . import accounts
+from .models import TEXT_MAX_LENGTH, Testimony
+
+TOO_LONG = _("This text is too long: %(limit_value)d characters at most (it has %(show_value)d).")
+
+
+class RequestLinkForm(forms.Form):
+    email = forms.EmailField(label=_("Your email address"), max_length=254)
+
+
+class PasswordSignInForm(AuthenticationForm):
+    """Django's sign-in form, locked after too many failures for the same account."""
+
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "locked": _("Too many failed attempts: wait 15 minutes or ask for a sign-in link."),
+    }
+
+    def clean(self):
+        username = self.cleaned_data.get("username") or ""
+        if accounts.sign_in_locked(username):
+            raise ValidationError(self.error_messages["locked"], code="locked")
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            accounts.record_failed_sign_in(username)
+            raise
+        accounts.clear_failed_sign_ins(username)
+        return cleaned
+
+
+class TestimonyForm(forms.ModelForm):
+    class Meta:
+        model = Testimony
+        fields = ["title"]
+        labels = {"title": _("Title of your testimony")}
+        help_texts = {"title": _("For example: the name of your project and the year.")}
+
+
+class StageAnswersForm(forms.Form):
+    """One text area per question of a stage; `version` guards against silent overwrites."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
+
+    def __init__(self, *args, questions=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.questions = list(questions)
+        for question in self.questions:
+            self.fields[self.field_name(question)] = forms.CharField(
+                label=question.text,
+                help_text=question.help_text,
+                required=False,
+                max_length=TEXT_MAX_LENGTH,
+                widget=forms.Textarea(attrs={"rows": 6}),
+                error_messages={"max_length": TOO_LONG},
+            )
+
+    @staticmethod
+    def field_name(question):
+        return f"question_{question.pk}"
+
+    def answers(self):
+        """Return {question: text} from the cleaned data."""
+        return {q: self.cleaned_data.get(self.field_name(q), "") for q in self.questions}
+
+    def missing_required(self):
+        return [
+            q
+            for q in self.questions
+            if q.required and not self.cleaned_data.get(self.field_name(q))
+        ]
+
+
+class PhotoForm(forms.Form):
+    file = forms.FileField(label=_("Photo (JPEG, PNG or WebP, 15 MB at most)"))
+    alt_text = forms.CharField(
+        label=_("Describe the photo"),
+        help_text=_("For people who cannot see it: who or what is in it, what happens."),
+        max_length=250,
+        required=False,
+    )
+
+
+class AudioForm(forms.Form):
+    file = forms.FileField(label=_("Audio file (MP3, M4A, OGG, WAV or WebM, 30 minutes at most)"))
+    transcript = forms.CharField(
+        label=_("Transcript (optional)"),
+        help_text=_("What you say in the recording; the team can complete it."),
+        required=False,
+        max_length=50_000,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+
+
+class ConsentForm(forms.Form):
+    public_name = forms.CharField(
+        label=_("Name or pseudonym shown with your testimony"), max_length=120
+    )
+    text_scope = forms.BooleanField(
+        label=_("My written testimony may be published"), required=False
+    )
+    image_scope = forms.BooleanField(label=_("My photos may be published"), required=False)
+    voice_scope = forms.BooleanField(
+        label=_("My voice recordings may be published"), required=False
+    )
+    accept = forms.BooleanField(
+        label=_("I have read the consent text and I agree to it"),
+        error_messages={"required": _("Tick this box to submit your testimony.")},
+    )
+
+    def clean(self):
+        cleaned = super().clean()
+        if not any(cleaned.get(f) for f in ("text_scope", "image_scope", "voice_scope")):
+            raise ValidationError(_("Choose at least one thing that may be published."))
+        return cleaned
+
+
+class ReturnForm(forms.Form):
+    comment = forms.CharField(
+        label=_("Comments for the ambassador"),
+        max_length=TEXT_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

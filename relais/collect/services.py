@@ -1,0 +1,82 @@
+"""Testimony operations that span several models: saving answers, media, consent, erasure."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import workflow
+from .choices import TestimonyStatus
+from .media import safe_display_name, validate_audio, validate_photo
+from .models import Answer, ConsentText, Testimony, TestimonyAudio, TestimonyPhoto
+from .tasks import process_recording
+
+
+class EditConflict(Exception):
+    """The testimony changed since the form was loaded (another tab or device saved it)."""
+
+
+@transaction.atomic
+def save_answers(testimony, answers, version):
+    """Save answers if `version` is still current; return the new version."""
+    updated = Testimony.objects.filter(pk=testimony.pk, version=version).update(
+        version=F("version") + 1, updated_at=timezone.now()
+    )
+    if not updated:
+        raise EditConflict
+    for question, text in answers.items():
+        Answer.objects.update_or_create(
+            testimony=testimony, question=question, defaults={"text": text}
+        )
+    testimony.version = version + 1
+    return testimony.version
+
+
+def add_photo(testimony, upload, alt_text):
+    """Check a photo by its content, then store it privately (nothing stored if refused)."""
+    info = validate_photo(upload)
+    photo = TestimonyPhoto(
+        testimony=testimony,
+        content_type=info.content_type,
+        alt_text=alt_text,
+        display_name=safe_display_name(upload.name),
+    )
+    photo.file.save("photo", upload, save=False)
+    photo.save()
+    return photo
+
+
+def add_recording(testimony, upload, transcript=""):
+    """Check audio by its content, store the original privately, process it in the background."""
+    info = validate_audio(upload)
+    audio = TestimonyAudio(
+        testimony=testimony,
+        transcript=transcript,
+        duration_seconds=info.duration_seconds,
+        display_name=safe_display_name(upload.name),
+    )
+    audio.original.save("audio", upload, save=False)
+    audio.save()
+    transaction.on_commit(lambda: process_recording.enqueue(audio.pk))
+    return audio
+
+
+def submit(testimony, actor, consent_data):
+    """Record the consent (text version, time, scope, public name) and submit."""
+    testimony.consent = ConsentText.objects.latest()
+    testimony.consented_at = timezone.now()
+    testimony.public_name = consent_data["public_name"]
+    testimony.consent_text_scope = consent_data["text_scope"]
+    testimony.consent_image_scope = consent_data["image_scope"]
+    testimony.consent_voice_scope = consent_data["voice_scope"]
+    testimony.save()
+    workflow.change_status(testimony, TestimonyStatus.SUBMITTED, actor)
+
+
+def missing_before_submission(testimony):
+    """Return what still blocks submission: required answers and photo descriptions."""
+    from .models import InterviewQuestion
+
+    answered = set(testimony.answers.exclude(text="").values_list("question_id", flat=True))
+    missing = [q for q in InterviewQuestion.objects.filter(required=True) if q.pk not in answered]
+    photos = list(testimony.photos.filter(alt_text=""))
+    return missing, photos

@@ -1,0 +1,64 @@
+"""Background work on collected media: recordings are normalised and encoded for the web."""
+
+import logging
+import shutil
+import tempfile
+from pathlib import Path
+
+from django_tasks import task
+
+from django.core.files import File
+
+from .audio_processing import process_audio_file
+from .choices import MediaStatus
+from .models import TestimonyAudio
+
+logger = logging.getLogger(__name__)
+
+
+@task()
+def process_recording(audio_id: int):
+    """Store loudness-normalised OGG and MP3 versions of a recording; mark it failed on error."""
+    audio = TestimonyAudio.objects.filter(pk=audio_id).first()
+    if audio is None:  # deleted (consent withdrawn) before the worker got to it
+        return None
+    try:
+        with tempfile.TemporaryDirectory(prefix="relais-audio-") as tmp:
+            result = process_audio_file(copy_original(audio, Path(tmp)), tmp)
+            store_web_versions(audio, result)
+    except Exception:  # a hostile file, an ffmpeg crash or a full disk: never leave it pending
+        logger.exception("Recording %s could not be processed", audio_id)
+        mark_failed(audio)
+    return audio.status
+
+
+def copy_original(audio, directory):
+    """Copy the original to a local file: ffmpeg needs a path, storage may be remote."""
+    target = directory / "original"
+    with audio.original.open("rb") as source, target.open("wb") as copy:
+        shutil.copyfileobj(source, copy, length=1024 * 1024)
+    return target
+
+
+def store_web_versions(audio, result):
+    """Replace the web versions of a recording with the processed files and mark it ready."""
+    remove_web_versions(audio)
+    with result.ogg_path.open("rb") as ogg, result.mp3_path.open("rb") as mp3:
+        audio.web_ogg.save("web.ogg", File(ogg), save=False)
+        audio.web_mp3.save("web.mp3", File(mp3), save=False)
+    audio.duration_seconds = result.duration_seconds
+    audio.status = MediaStatus.READY
+    audio.save(update_fields=["web_ogg", "web_mp3", "duration_seconds", "status"])
+
+
+def mark_failed(audio):
+    """Keep the original, drop any web version, and record the failure."""
+    remove_web_versions(audio)
+    audio.status = MediaStatus.FAILED
+    audio.save(update_fields=["web_ogg", "web_mp3", "status"])
+
+
+def remove_web_versions(audio):
+    for fieldfile in (audio.web_ogg, audio.web_mp3):
+        if fieldfile:
+            fieldfile.delete(save=False)

@@ -1,0 +1,55 @@
+"""A contributor downloads all their data and can delete their account."""
+
+import io
+import json
+import os
+import zipfile
+
+import pytest
+
+from django.contrib.auth import get_user_model
+from django.urls import reverse
+
+from relais.collect import services
+from relais.collect.erasure import export_token
+from relais.collect.models import Testimony
+
+
+@pytest.mark.django_db
+def test_export_zip_holds_the_answers_and_the_photos(client, testimony_a, png_upload):
+    services.add_photo(testimony_a, png_upload, "Une photo décrite")
+    client.force_login(testimony_a.owner)
+    page = client.get(reverse("collect:my_data")).content.decode()
+    url = reverse("collect:export", args=[export_token(testimony_a.owner)])
+    assert url in page
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/zip"
+    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    data = json.loads(archive.read("donnees.json"))
+    assert data["testimonies"][0]["title"] == testimony_a.title
+    assert data["testimonies"][0]["photos"][0]["alt_text"] == "Une photo décrite"
+    assert any(name.startswith("photos/") for name in archive.namelist())
+
+
+@pytest.mark.django_db
+def test_export_link_is_personal_and_expires(client, testimony_a, ambassador_b, monkeypatch):
+    url = reverse("collect:export", args=[export_token(testimony_a.owner)])
+    client.force_login(ambassador_b)
+    assert client.get(url).status_code == 403
+    client.force_login(testimony_a.owner)
+    assert client.get(url).status_code == 200
+    monkeypatch.setattr("relais.collect.erasure.EXPORT_MAX_AGE", -1)  # 24 hours later
+    assert client.get(url).status_code == 403
+
+
+@pytest.mark.django_db
+def test_deleting_the_account_erases_testimonies_and_files(client, testimony_a, png_upload):
+    photo = services.add_photo(testimony_a, png_upload, "Une photo")
+    path = photo.file.path
+    user = testimony_a.owner
+    client.force_login(user)
+    response = client.post(reverse("collect:delete_account"), {"confirm": "oui"})
+    assert response.status_code == 200
+    assert not get_user_model().objects.filter(pk=user.pk).exists()
+    assert not Testimony.objects.filter(pk=testimony_a.pk).exists()
+    assert not os.path.exists(path)

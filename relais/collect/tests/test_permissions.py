@@ -1,0 +1,116 @@
+"""Permission matrix: who may read, edit, submit, withdraw a testimony and fetch its media."""
+
+import pytest
+
+from django.urls import reverse
+
+from relais.collect import services
+
+ROLES = ["anonymous", "ambassador_a", "ambassador_b", "editor", "funder"]
+
+# (name, method, url builder, expected status per role)
+#  anonymous -> 302 (to sign-in); others' testimonies look like they do not exist (404).
+MATRIX = [
+    (
+        "read",
+        "get",
+        lambda t, p: reverse("collect:testimony", args=[t.pk]),
+        {"anonymous": 302, "ambassador_a": 200, "ambassador_b": 404, "editor": 404, "funder": 404},
+    ),
+    (
+        "edit",
+        "post",
+        lambda t, p: reverse("collect:stage", args=[t.pk, "idee"]),
+        {"anonymous": 302, "ambassador_a": 302, "ambassador_b": 404, "editor": 404, "funder": 404},
+    ),
+    (
+        "autosave",
+        "post",
+        lambda t, p: reverse("collect:autosave", args=[t.pk, "idee"]),
+        {"anonymous": 302, "ambassador_a": 200, "ambassador_b": 404, "editor": 404, "funder": 404},
+    ),
+    (
+        "submit",
+        "get",
+        lambda t, p: reverse("collect:submit", args=[t.pk]),
+        {"anonymous": 302, "ambassador_a": 200, "ambassador_b": 404, "editor": 404, "funder": 404},
+    ),
+    (
+        "withdraw",
+        "get",
+        lambda t, p: reverse("collect:withdraw", args=[t.pk]),
+        {"anonymous": 302, "ambassador_a": 200, "ambassador_b": 404, "editor": 404, "funder": 404},
+    ),
+    (
+        "photo",
+        "get",
+        lambda t, p: reverse("collect:photo_file", args=[p.pk]),
+        {"anonymous": 302, "ambassador_a": 200, "ambassador_b": 404, "editor": 200, "funder": 404},
+    ),
+    (
+        "review",
+        "get",
+        lambda t, p: reverse("collect_admin:review", args=[t.pk]),
+        {"anonymous": 302, "ambassador_a": 302, "ambassador_b": 302, "editor": 200, "funder": 302},
+    ),
+    (
+        "return",
+        "post",
+        lambda t, p: reverse("collect_admin:action", args=[t.pk, "return"]),
+        {"anonymous": 302, "ambassador_a": 302, "ambassador_b": 302, "editor": 302, "funder": 302},
+    ),
+]
+
+
+@pytest.fixture
+def submitted(testimony_a, png_upload):
+    photo = services.add_photo(testimony_a, png_upload, "Une photo")
+    testimony_a.status = "submitted"
+    testimony_a.save()
+    return testimony_a, photo
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize(
+    ("action", "method", "url", "expected"), MATRIX, ids=[m[0] for m in MATRIX]
+)
+def test_permission_matrix(request, client, submitted, role, action, method, url, expected):
+    testimony, photo = submitted
+    if role != "anonymous":
+        client.force_login(request.getfixturevalue(role))
+    if action in ("edit", "autosave", "submit"):  # these need a draft
+        testimony.status = "draft"
+        testimony.save()
+    data = {"version": testimony.version, "comment": "À préciser"} if method == "post" else None
+    response = getattr(client, method)(url(testimony, photo), data)
+    assert response.status_code == expected[role], (role, action)
+
+
+@pytest.mark.django_db
+def test_only_editors_can_return_a_testimony(client, submitted, ambassador_a, editor):
+    testimony, _photo = submitted
+    url = reverse("collect_admin:action", args=[testimony.pk, "return"])
+    client.force_login(ambassador_a)
+    client.post(url, {"comment": "Je me renvoie moi-même"})
+    testimony.refresh_from_db()
+    assert testimony.status == "submitted"
+    client.force_login(editor)
+    client.post(url, {"comment": "À préciser"})
+    testimony.refresh_from_db()
+    assert testimony.status == "returned"
+
+
+@pytest.mark.django_db
+def test_ambassadors_and_funders_never_reach_the_wagtail_admin(client, ambassador_a, funder):
+    for user in (ambassador_a, funder):
+        client.force_login(user)
+        response = client.get("/admin/")
+        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_a_contributor_only_lists_their_own_work(client, testimony_a, ambassador_b):
+    client.force_login(ambassador_b)
+    html = client.get(reverse("collect:dashboard")).content.decode()
+    assert testimony_a.title.replace("'", "&#x27;") not in html

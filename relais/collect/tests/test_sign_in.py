@@ -1,0 +1,53 @@
+"""Signing in: one-time links that expire, throttled passwords, no admin for ambassadors."""
+
+import re
+import time
+
+import pytest
+
+from django.core import mail
+from django.urls import reverse
+
+
+def link_path():
+    link = re.search(r"http://\S+", mail.outbox[-1].body).group(0)
+    return link.replace("http://127.0.0.1:8000", "")
+
+
+@pytest.mark.django_db
+def test_sign_in_link_works_once(client, ambassador_a):
+    client.post(reverse("collect:login"), {"email": "A@example.org"})
+    assert mail.outbox[-1].to == ["a@example.org"]
+    path = link_path()
+    assert client.get(path).status_code == 302
+    assert client.get(reverse("collect:dashboard")).status_code == 200
+    client.logout()
+    reused = client.get(path)
+    assert reused.status_code == 403
+    assert "ne peut plus être utilisé" in reused.content.decode()
+
+
+@pytest.mark.django_db
+def test_sign_in_link_expires(client, ambassador_a, settings):
+    settings.SESAME_MAX_AGE = 1
+    client.post(reverse("collect:login"), {"email": "a@example.org"})
+    time.sleep(2.1)
+    assert client.get(link_path()).status_code == 403
+
+
+@pytest.mark.django_db
+def test_unknown_address_gets_the_same_answer_and_no_email(client):
+    response = client.post(reverse("collect:login"), {"email": "inconnu@example.org"})
+    assert response.status_code == 200 and "inconnu@example.org" in response.content.decode()
+    assert mail.outbox == []
+
+
+@pytest.mark.django_db
+def test_password_sign_in_locks_after_ten_failures(client, ambassador_a):
+    url = reverse("collect:password_login")
+    for _ in range(10):
+        client.post(url, {"username": "a@example.org", "password": "mauvais"})
+    response = client.post(url, {"username": "a@example.org", "password": "motdepasse-solide-42"})
+    assert response.status_code == 200
+    assert "Trop de tentatives" in response.content.decode()
+    assert "_auth_user_id" not in client.session

@@ -1,0 +1,339 @@
+"""Contributor space: an ambassador tells, illustrates, consents, submits or withdraws."""
+
+from functools import wraps
+
+from sesame.views import LoginView as SesameLoginView
+
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.contrib.auth.views import LoginView
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from relais.journey.models import Stage
+
+from . import accounts, erasure, services
+from .forms import (
+    AudioForm,
+    ConsentForm,
+    PasswordSignInForm,
+    PhotoForm,
+    RequestLinkForm,
+    StageAnswersForm,
+    TestimonyForm,
+)
+from .media import MediaRejected, private_file_response
+from .models import ConsentText, InterviewQuestion, Testimony, TestimonyAudio, TestimonyPhoto
+
+CONFLICT_MESSAGE = gettext_lazy(
+    "This testimony was changed in another window since you opened this page. "
+    "Your text is kept below: copy it, then reload the page."
+)
+
+
+def contributor_required(view):
+    """Signed-in users only; everything is private, so never cache."""
+
+    @wraps(view)
+    @never_cache
+    def wrapper(request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect(f"{reverse('collect:login')}?next={request.path}")
+        return view(request, *args, **kwargs)
+
+    return wrapper
+
+
+def own_testimony(request, pk, editable=False):
+    """Return the user's own testimony; someone else's does not exist for them (404)."""
+    testimony = get_object_or_404(Testimony, pk=pk, owner=request.user)
+    if editable and not testimony.editable_by_owner:
+        raise PermissionDenied
+    return testimony
+
+
+def stages_with_questions():
+    return list(Stage.objects.filter(questions__isnull=False).distinct().order_by("sort_order"))
+
+
+@never_cache
+def request_link(request):
+    form = RequestLinkForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = Testimony.owner.field.related_model.objects.filter(
+            email__iexact=form.cleaned_data["email"], is_active=True
+        ).first()
+        if user is not None:
+            accounts.send_login_link(user)
+        return render(request, "collect/link_sent.html", {"email": form.cleaned_data["email"]})
+    return render(request, "collect/login.html", {"form": form})
+
+
+class PasswordLogin(LoginView):
+    form_class = PasswordSignInForm
+    template_name = "collect/password_login.html"
+
+    def get_default_redirect_url(self):
+        return reverse("collect:dashboard")
+
+
+class LinkLogin(SesameLoginView):
+    """Sign in with a one-time link; an expired or used link gets a clear page."""
+
+    def get_default_redirect_url(self):
+        return reverse("collect:dashboard")
+
+    def login_failed(self):
+        return render(self.request, "collect/link_invalid.html", status=403)
+
+
+@require_POST
+def sign_out(request):
+    logout(request)
+    return redirect("collect:login")
+
+
+@contributor_required
+def dashboard(request):
+    testimonies = Testimony.objects.filter(owner=request.user)
+    return render(request, "collect/dashboard.html", {"testimonies": testimonies})
+
+
+@contributor_required
+def testimony_create(request):
+    form = TestimonyForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        testimony = form.save(commit=False)
+        testimony.owner = request.user
+        testimony.save()
+        return redirect("collect:testimony", pk=testimony.pk)
+    return render(request, "collect/testimony_form.html", {"form": form})
+
+
+@contributor_required
+def testimony_detail(request, pk):
+    testimony = own_testimony(request, pk)
+    stages = stages_with_questions()
+    answered = set(testimony.answers.exclude(text="").values_list("question__stage_id", flat=True))
+    missing, photos_without_alt = services.missing_before_submission(testimony)
+    context = {
+        "testimony": testimony,
+        "stages": [(stage, stage.pk in answered) for stage in stages],
+        "done_count": len(answered),
+        "missing": missing,
+        "photos_without_alt": photos_without_alt,
+        "photo_form": PhotoForm(),
+        "audio_form": AudioForm(),
+    }
+    return render(request, "collect/testimony_detail.html", context)
+
+
+def _stage_context(testimony, stage, form):
+    stages = stages_with_questions()
+    position = [s.pk for s in stages].index(stage.pk)
+    return {
+        "testimony": testimony,
+        "stage": stage,
+        "form": form,
+        "position": position + 1,
+        "stage_count": len(stages),
+        "next_stage": stages[position + 1] if position + 1 < len(stages) else None,
+        "previous_stage": stages[position - 1] if position > 0 else None,
+    }
+
+
+@contributor_required
+def testimony_stage(request, pk, slug):
+    testimony = own_testimony(request, pk, editable=request.method == "POST")
+    stage = get_object_or_404(Stage, slug=slug)
+    questions = InterviewQuestion.objects.filter(stage=stage)
+    if not questions:
+        raise Http404
+    if request.method != "POST":
+        initial = {"version": testimony.version}
+        for answer in testimony.answers.filter(question__in=questions):
+            initial[StageAnswersForm.field_name(answer.question)] = answer.text
+        form = StageAnswersForm(initial=initial, questions=questions)
+        return render(request, "collect/stage_form.html", _stage_context(testimony, stage, form))
+    form = StageAnswersForm(request.POST, questions=questions)
+    status = 200
+    if form.is_valid():
+        try:
+            services.save_answers(testimony, form.answers(), form.cleaned_data["version"])
+        except services.EditConflict:
+            form.add_error(None, CONFLICT_MESSAGE)
+            status = 409
+        else:
+            messages.success(request, _("Your answers are saved."))
+            context = _stage_context(testimony, stage, form)
+            target = context["next_stage"] if "next" in request.POST else None
+            if target:
+                return redirect("collect:stage", pk=testimony.pk, slug=target.slug)
+            return redirect("collect:testimony", pk=testimony.pk)
+    else:
+        status = 400
+    return render(
+        request, "collect/stage_form.html", _stage_context(testimony, stage, form), status=status
+    )
+
+
+@contributor_required
+@require_POST
+def autosave(request, pk, slug):
+    """Save a stage's answers in the background; 409 when another tab saved first."""
+    testimony = own_testimony(request, pk, editable=True)
+    questions = InterviewQuestion.objects.filter(stage__slug=slug)
+    form = StageAnswersForm(request.POST, questions=questions)
+    if not form.is_valid():
+        errors = {field: [str(e) for e in errs] for field, errs in form.errors.items()}
+        return JsonResponse({"saved": False, "errors": errors}, status=400)
+    try:
+        version = services.save_answers(testimony, form.answers(), form.cleaned_data["version"])
+    except services.EditConflict:
+        message = _("Changed in another window: your text is kept in this page but was not saved.")
+        return JsonResponse({"saved": False, "conflict": True, "message": message}, status=409)
+    return JsonResponse({"saved": True, "version": version})
+
+
+def _media_upload(request, pk, form_class, store):
+    testimony = own_testimony(request, pk, editable=True)
+    form = form_class(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            store(testimony, form.cleaned_data)
+        except MediaRejected as rejected:
+            form.add_error("file", rejected.message)
+    if form.errors:
+        wants_json = request.headers.get("Accept") == "application/json"
+        if wants_json:
+            return JsonResponse({"saved": False, "errors": form.errors.get_json_data()}, status=400)
+        return render(
+            request, "collect/media_error.html", {"testimony": testimony, "form": form}, status=400
+        )
+    messages.success(request, _("Your file is saved."))
+    if request.headers.get("Accept") == "application/json":
+        return JsonResponse({"saved": True})
+    return redirect("collect:testimony", pk=testimony.pk)
+
+
+@contributor_required
+@require_POST
+def photo_upload(request, pk):
+    def store(testimony, data):
+        services.add_photo(testimony, data["file"], data["alt_text"])
+
+    return _media_upload(request, pk, PhotoForm, store)
+
+
+@contributor_required
+@require_POST
+def audio_upload(request, pk):
+    def store(testimony, data):
+        services.add_recording(testimony, data["file"], data["transcript"])
+
+    return _media_upload(request, pk, AudioForm, store)
+
+
+@contributor_required
+def photo_alt(request, pk, photo_pk):
+    photo = get_object_or_404(
+        TestimonyPhoto, pk=photo_pk, testimony__owner=request.user, testimony_id=pk
+    )
+    if request.method == "POST" and photo.testimony.editable_by_owner:
+        photo.alt_text = request.POST.get("alt_text", "")[:250]
+        photo.save(update_fields=["alt_text"])
+    return redirect("collect:testimony", pk=pk)
+
+
+@contributor_required
+def submit(request, pk):
+    testimony = own_testimony(request, pk, editable=True)
+    missing, photos_without_alt = services.missing_before_submission(testimony)
+    consent = ConsentText.objects.order_by("-created_at").first()
+    form = ConsentForm(request.POST or None, initial={"public_name": request.user.first_name})
+    blocked = bool(missing or photos_without_alt or consent is None)
+    if request.method == "POST" and not blocked and form.is_valid():
+        services.submit(testimony, request.user, form.cleaned_data)
+        messages.success(request, _("Thank you! Your testimony was sent to the editorial team."))
+        return redirect("collect:testimony", pk=testimony.pk)
+    context = {
+        "testimony": testimony,
+        "form": form,
+        "consent": consent,
+        "missing": missing,
+        "photos_without_alt": photos_without_alt,
+    }
+    return render(request, "collect/submit.html", context, status=400 if form.errors else 200)
+
+
+@contributor_required
+def withdraw(request, pk):
+    testimony = own_testimony(request, pk)
+    if request.method == "POST":
+        erasure.withdraw(testimony)
+        messages.success(request, _("Your testimony was withdrawn and its files deleted."))
+        return redirect("collect:dashboard")
+    return render(request, "collect/withdraw.html", {"testimony": testimony})
+
+
+def _can_read(user, testimony):
+    return testimony.owner_id == user.pk or accounts.is_editor(user)
+
+
+@contributor_required
+def photo_file(request, pk):
+    photo = get_object_or_404(TestimonyPhoto.objects.select_related("testimony"), pk=pk)
+    if not _can_read(request.user, photo.testimony):
+        raise Http404
+    return private_file_response(photo.file, photo.content_type, photo.display_name)
+
+
+AUDIO_VARIANTS = {
+    "original": ("original", "application/octet-stream"),
+    "ogg": ("web_ogg", "audio/ogg"),
+    "mp3": ("web_mp3", "audio/mpeg"),
+}
+
+
+@contributor_required
+def audio_file(request, pk, variant):
+    recording = get_object_or_404(TestimonyAudio.objects.select_related("testimony"), pk=pk)
+    if variant not in AUDIO_VARIANTS or not _can_read(request.user, recording.testimony):
+        raise Http404
+    field, content_type = AUDIO_VARIANTS[variant]
+    stored = getattr(recording, field)
+    if not stored:
+        raise Http404
+    return private_file_response(stored, content_type, recording.display_name)
+
+
+@contributor_required
+def my_data(request):
+    context = {"export_token": erasure.export_token(request.user)}
+    return render(request, "collect/my_data.html", context)
+
+
+@contributor_required
+def export_data(request, token):
+    if not erasure.export_token_is_valid(token, request.user):
+        return render(request, "collect/export_expired.html", status=403)
+    response = HttpResponse(erasure.export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="mes-donnees-relais.zip"'
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+@contributor_required
+def delete_account(request):
+    if request.method == "POST" and request.POST.get("confirm") == "oui":
+        user = request.user
+        logout(request)
+        erasure.delete_account(user)
+        return render(request, "collect/account_deleted.html")
+    return render(request, "collect/delete_account.html")
