@@ -17,7 +17,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-DATABASES["default"]["TEST"] = {"NAME": "test_relais"}  # noqa: F405
+if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
+    DATABASES["default"]["TEST"] = {"NAME": "test_relais"}  # noqa: F405
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="relais-test-static-"))
 # Tests see raw rendering; the page cache tests switch it on themselves.
