@@ -7,9 +7,7 @@ audio): media parsers crash or loop on crafted files, and the web worker must su
 import json
 import subprocess
 import sys
-import tempfile
 import unicodedata
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +16,7 @@ from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
+from relais.core.uploads import local_copy
 from relais.stories.services import AudioError, probe_audio
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
@@ -60,20 +59,6 @@ class PhotoInfo:
     width: int
     height: int
     extension: str
-
-
-@contextmanager
-def local_copy(upload):
-    """Yield a path on disk holding the upload, spooling in-memory uploads to a temporary file."""
-    if hasattr(upload, "temporary_file_path"):
-        yield Path(upload.temporary_file_path())
-        return
-    with tempfile.NamedTemporaryFile(prefix="relais-upload-") as spool:
-        for chunk in upload.chunks():
-            spool.write(chunk)
-        spool.flush()
-        upload.seek(0)
-        yield Path(spool.name)
 
 
 def check_size(upload, max_bytes, too_large_message):

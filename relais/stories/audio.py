@@ -1,11 +1,9 @@
 """Audio capsules: a checked audio file with its full transcript and optional chapters."""
 
 import re
-import tempfile
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import TemporaryUploadedFile
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +12,8 @@ from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
+
+from relais.core.uploads import local_copy
 
 from .services import AudioError, probe_audio
 
@@ -76,14 +76,8 @@ class AudioCapsule(index.Indexed, ClusterableModel):
     @staticmethod
     def _probe_upload(upload):
         """Probe an uploaded file, spooling it to disk first when it is held in memory."""
-        if isinstance(upload, TemporaryUploadedFile):
-            return probe_audio(upload.temporary_file_path())
-        with tempfile.NamedTemporaryFile(suffix=".upload") as spool:
-            for chunk in upload.chunks():
-                spool.write(chunk)
-            spool.flush()
-            upload.seek(0)
-            return probe_audio(spool.name)
+        with local_copy(upload) as path:
+            return probe_audio(path)
 
     @property
     def duration_label(self):
