@@ -61,6 +61,7 @@ class StageAnswersForm(forms.Form):
                 widget=forms.Textarea(attrs={"rows": 6}),
                 error_messages={"max_length": TOO_LONG},
             )
+            self.fields[self.field_name(question)].required_to_submit = question.required
 
     @staticmethod
     def field_name(question):

@@ -7,6 +7,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
+from relais.collect.models import Answer
 from relais.journey.models import Ambassador, LaureateProject, Stage
 from relais.stories.models import StoryPage
 
@@ -105,5 +106,31 @@ def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server, client, monke
             assert result["passes"] > 10, f"axe-core did not run on {url}"
             if result["violations"] or overflow > 0:
                 problems[url] = {"violations": result["violations"], "overflow_px": overflow}
+        typed_offline = check_autosave_survives_offline(
+            page, context, live_server.url + urls_stage(private_urls)
+        )
         browser.close()
     assert problems == {}
+    assert Answer.objects.filter(text=typed_offline).exists()
+
+
+def urls_stage(private_urls):
+    return next(url for url in private_urls if "/etapes/" in url)
+
+
+def check_autosave_survives_offline(page, context, stage_url):
+    """Type while offline: the text stays and is saved once the connection is back."""
+    text = "Écrit pendant une coupure de réseau."
+    page.goto(stage_url)
+    context.set_offline(True)
+    page.locator("textarea").last.fill(text)
+    page.wait_for_function(
+        "document.querySelector('.autosave-status').textContent.includes('Hors connexion')"
+    )
+    assert page.locator("textarea").last.input_value() == text
+    context.set_offline(False)
+    page.evaluate("window.dispatchEvent(new Event('online'))")
+    page.wait_for_function(
+        "document.querySelector('.autosave-status').textContent.includes('Enregistré')"
+    )
+    return text
