@@ -1,5 +1,7 @@
 """Ambassador accounts: invitations, one-time sign-in links, roles and sign-in throttling."""
 
+import hashlib
+
 from sesame.utils import get_query_string
 
 from django.conf import settings
@@ -57,7 +59,9 @@ def invite_ambassador(email, first_name=""):
 
 
 def _throttle_key(username):
-    return f"sign-in-failures:{username.strip().lower()}"
+    """Hash the typed name: it is untrusted text, and cache keys must stay plain ASCII."""
+    digest = hashlib.sha256(username.strip().lower().encode()).hexdigest()
+    return f"sign-in-failures:{digest}"
 
 
 def sign_in_locked(username):

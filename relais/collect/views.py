@@ -5,7 +5,7 @@ from functools import wraps
 from sesame.views import LoginView as SesameLoginView
 
 from django.contrib import messages
-from django.contrib.auth import logout
+from django.contrib.auth import get_user_model, logout
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
@@ -66,9 +66,11 @@ def stages_with_questions():
 def request_link(request):
     form = RequestLinkForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        user = Testimony.owner.field.related_model.objects.filter(
-            email__iexact=form.cleaned_data["email"], is_active=True
-        ).first()
+        user = (
+            get_user_model()
+            .objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
+            .first()
+        )
         if user is not None:
             accounts.send_login_link(user)
         return render(request, "collect/link_sent.html", {"email": form.cleaned_data["email"]})
@@ -209,15 +211,15 @@ def _media_upload(request, pk, form_class, store):
             store(testimony, form.cleaned_data)
         except MediaRejected as rejected:
             form.add_error("file", rejected.message)
+    wants_json = request.headers.get("Accept") == "application/json"
     if form.errors:
-        wants_json = request.headers.get("Accept") == "application/json"
         if wants_json:
             return JsonResponse({"saved": False, "errors": form.errors.get_json_data()}, status=400)
         return render(
             request, "collect/media_error.html", {"testimony": testimony, "form": form}, status=400
         )
     messages.success(request, _("Your file is saved."))
-    if request.headers.get("Accept") == "application/json":
+    if wants_json:
         return JsonResponse({"saved": True})
     return redirect("collect:testimony", pk=testimony.pk)
 
