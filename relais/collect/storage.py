@@ -2,14 +2,8 @@
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.utils.functional import LazyObject
 
 
-class PrivateStorage(LazyObject):
-    def _setup(self):
-        self._wrapped = FileSystemStorage(
-            location=settings.RELAIS_PRIVATE_MEDIA_ROOT, base_url=None
-        )
-
-
-private_storage = PrivateStorage()
+def private_storage():
+    """Return the private storage; a callable, so migrations do not record a local path."""
+    return FileSystemStorage(location=settings.RELAIS_PRIVATE_MEDIA_ROOT, base_url=None)

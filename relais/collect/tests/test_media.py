@@ -301,11 +301,11 @@ def test_recording_is_normalised_and_encoded_for_the_web(testimony, speech):
 @pytest.mark.django_db
 def test_recording_that_cannot_be_processed_is_marked_failed_and_kept(testimony, speech):
     audio = recording(testimony, speech)
-    with private_storage.open(audio.original.name, "wb") as original:
+    with private_storage().open(audio.original.name, "wb") as original:
         original.write(HTML)
     process_recording.enqueue(audio.pk)
     audio.refresh_from_db()
     assert audio.status == MediaStatus.FAILED
     assert not audio.web_ogg
     assert not audio.web_mp3
-    assert private_storage.exists(audio.original.name)
+    assert private_storage().exists(audio.original.name)
