@@ -40,10 +40,17 @@ class SecurityHeadersMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        csp = ADMIN_CSP if is_admin_path(request.path) else PUBLIC_CSP
+        contributor = request.path.startswith(PRIVATE_PREFIXES)
+        if is_admin_path(request.path):
+            csp = ADMIN_CSP
+        elif contributor:  # the recorder may play back what was just recorded (a blob: URL)
+            csp = PUBLIC_CSP.replace("media-src 'self'", "media-src 'self' blob:")
+        else:
+            csp = PUBLIC_CSP
+        microphone = "(self)" if contributor else "()"  # only the recorder needs it
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers.setdefault(
-            "Permissions-Policy", "camera=(), geolocation=(), microphone=()"
+            "Permissions-Policy", f"camera=(), geolocation=(), microphone={microphone}"
         )
         return response
 

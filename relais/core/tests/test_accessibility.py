@@ -7,7 +7,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from relais.collect.models import Answer
+from relais.collect.models import Answer, TestimonyAudio
 from relais.journey.models import Ambassador, LaureateProject, Stage
 from relais.stories.models import StoryPage
 
@@ -22,6 +22,9 @@ CHROMIUM_ARGS = [
     "--disable-background-networking",
     "--disable-component-update",
     "--disable-sync",
+    # A synthetic microphone, so that the in-browser recorder can be exercised headless.
+    "--use-fake-device-for-media-stream",
+    "--use-fake-ui-for-media-stream",
 ]
 AXE_RUN = """async (tags) => {
   document.querySelectorAll('details').forEach((d) => { d.open = true; });
@@ -106,12 +109,32 @@ def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server, client, monke
             assert result["passes"] > 10, f"axe-core did not run on {url}"
             if result["violations"] or overflow > 0:
                 problems[url] = {"violations": result["violations"], "overflow_px": overflow}
+        check_recorder_uploads(page, context, live_server.url + private_urls[1])
         typed_offline = check_autosave_survives_offline(
             page, context, live_server.url + urls_stage(private_urls)
         )
         browser.close()
     assert problems == {}
     assert Answer.objects.filter(text=typed_offline).exists()
+    assert TestimonyAudio.objects.filter(
+        display_name="enregistrement.webm", status="ready"
+    ).exists()
+
+
+def check_recorder_uploads(page, context, testimony_url):
+    """Record with pause and resume in the browser; the recording is sent and processed."""
+    context.grant_permissions(["microphone"])
+    page.goto(testimony_url)
+    recorder = page.locator("[data-recorder]")
+    assert recorder.is_visible()
+    recorder.get_by_role("button", name="Commencer l'enregistrement").click()
+    page.wait_for_timeout(1200)
+    assert "cours" in recorder.locator(".recorder__status").inner_text()
+    recorder.get_by_role("button", name="Pause").click()
+    recorder.get_by_role("button", name="Reprendre").click()
+    page.wait_for_timeout(1200)
+    with page.expect_navigation(timeout=60_000):
+        recorder.get_by_role("button", name="Arrêter et envoyer").click()
 
 
 def urls_stage(private_urls):
