@@ -1,9 +1,10 @@
 """Median latency of the autosave endpoint, through gunicorn, with a signed-in ambassador."""
 
-import http.client
 import statistics
 import subprocess
 import time
+
+from bench.client import fetch
 
 REQUESTS = 100
 CSRF = "benchcsrfsecret0123456789abcdefg"  # an unmasked 32-character CSRF secret
@@ -41,20 +42,12 @@ def prepare(python, root, env):
 
 
 def post(port, path, body, session):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     headers = {
-        "Host": "127.0.0.1",
         "Content-Type": "application/x-www-form-urlencoded",
         "Cookie": f"sessionid={session}; csrftoken={CSRF}",
         "X-CSRFToken": CSRF,
     }
-    connection.request("POST", path, body=body, headers=headers)
-    response = connection.getresponse()
-    data = response.read()
-    connection.close()
-    if response.status != 200:
-        raise RuntimeError(f"autosave answered {response.status}: {data[:200]!r}")
-    return data
+    return fetch(port, path, method="POST", body=body, headers=headers)
 
 
 def median_ms(port, session, testimony, question):

@@ -5,7 +5,6 @@
 A minimal Django view (30 KB) is measured in the same run for a side-by-side ratio.
 """
 
-import http.client
 import os
 import re
 import shutil
@@ -21,6 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import autosave  # noqa: E402
+from bench.client import fetch  # noqa: E402
 
 PY = sys.executable
 GUNICORN = str(Path(PY).with_name("gunicorn"))
@@ -74,7 +74,7 @@ def serve(app, env, port):
     process = subprocess.Popen(command, cwd=ROOT, env=env)
     for _ in range(100):
         try:
-            get(port, "/")
+            fetch(port, "/")
             return process
         except OSError:
             time.sleep(0.2)
@@ -82,23 +82,12 @@ def serve(app, env, port):
     raise RuntimeError(f"gunicorn did not start for {app}")
 
 
-def get(port, path):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    connection.request("GET", path, headers={"Host": "127.0.0.1"})
-    response = connection.getresponse()
-    body = response.read()
-    connection.close()
-    if response.status != 200:
-        raise RuntimeError(f"{path} answered {response.status}")
-    return body
-
-
 def sequential_median_ms(port, path):
-    get(port, path)  # warm-up (renditions, caches)
+    fetch(port, path)  # warm-up (renditions, caches)
     timings = []
     for _ in range(SEQUENTIAL):
         start = time.perf_counter()
-        get(port, path)
+        fetch(port, path)
         timings.append((time.perf_counter() - start) * 1000)
     return statistics.median(timings)
 
