@@ -38,8 +38,8 @@ demo: install ## Install, migrate, load the demo content and serve http://127.0.
 	mkdir -p var
 	$(PY) manage.py migrate --no-input -v 0
 	$(PY) manage.py load_demo
-	$(PY) manage.py ensure_demo_editor
-	$(PY) manage.py runserver 127.0.0.1:$(PORT)
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py ensure_demo_editor
+	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install ## Run the whole suite on SQLite, then on PostgreSQL (127.0.0.1:5432)
 	$(MAKE) --no-print-directory test-sqlite

@@ -23,10 +23,11 @@ class Command(BaseCommand):
             user.set_password(PASSWORD)
             user.save()
         ambassador = load_demo_ambassador()
+        base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
         self.stdout.write(
-            f"Editor: http://127.0.0.1:8000/admin/ user {USERNAME!r} password {PASSWORD!r}\n"
+            f"Editor: {base}/admin/ user {USERNAME!r} password {PASSWORD!r}\n"
             f"Ambassador ({ambassador.email}), one-time link valid 24 h:\n"
             f"  {login_link(ambassador)}\n"
-            "  or ask for a link at http://127.0.0.1:8000/contribuer/connexion/ "
+            f"  or ask for a link at {base}/contribuer/connexion/ "
             "(the email is printed in this console)."
         )
