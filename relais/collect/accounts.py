@@ -16,6 +16,7 @@ AMBASSADORS_GROUP = "Ambassadeurs"
 FUNDERS_GROUP = "Financeurs"
 MAX_FAILED_SIGN_INS = 10
 LOCK_SECONDS = 15 * 60
+MAX_LINKS_PER_HOUR = 5
 
 
 def is_editor(user):
@@ -58,10 +59,25 @@ def invite_ambassador(email, first_name=""):
     return user
 
 
-def _throttle_key(username):
+def _throttle_key(username, kind="sign-in-failures"):
     """Hash the typed name: it is untrusted text, and cache keys must stay plain ASCII."""
     digest = hashlib.sha256(username.strip().lower().encode()).hexdigest()
-    return f"sign-in-failures:{digest}"
+    return f"{kind}:{digest}"
+
+
+def _count(key, seconds):
+    """Add one to a counter that expires `seconds` after its first use; return the count."""
+    cache.add(key, 0, seconds)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, seconds)
+        return 1
+
+
+def may_send_link(email):
+    """Refuse to email more than a few sign-in links an hour to the same address."""
+    return _count(_throttle_key(email, "sign-in-links"), 3600) <= MAX_LINKS_PER_HOUR
 
 
 def sign_in_locked(username):
@@ -69,12 +85,7 @@ def sign_in_locked(username):
 
 
 def record_failed_sign_in(username):
-    key = _throttle_key(username)
-    cache.add(key, 0, LOCK_SECONDS)
-    try:
-        cache.incr(key)
-    except ValueError:
-        cache.set(key, 1, LOCK_SECONDS)
+    _count(_throttle_key(username), LOCK_SECONDS)
 
 
 def clear_failed_sign_ins(username):

@@ -71,7 +71,7 @@ def request_link(request):
             .objects.filter(email__iexact=form.cleaned_data["email"], is_active=True)
             .first()
         )
-        if user is not None:
+        if user is not None and accounts.may_send_link(user.email):
             accounts.send_login_link(user)
         return render(request, "collect/link_sent.html", {"email": form.cleaned_data["email"]})
     return render(request, "collect/login.html", {"form": form})

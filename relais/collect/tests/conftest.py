@@ -8,10 +8,17 @@ from PIL import Image
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from relais.collect.accounts import AMBASSADORS_GROUP, FUNDERS_GROUP
 from relais.collect.models import Testimony
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Sign-in counters live in the cache: every test starts with none."""
+    cache.clear()
 
 
 def make_user(email, group=None, **extra):

@@ -51,3 +51,11 @@ def test_password_sign_in_locks_after_ten_failures(client, ambassador_a):
     assert response.status_code == 200
     assert "Trop de tentatives" in response.content.decode()
     assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.django_db
+def test_sign_in_links_are_not_sent_endlessly(client, ambassador_a):
+    for _ in range(8):
+        response = client.post(reverse("collect:login"), {"email": "a@example.org"})
+        assert response.status_code == 200
+    assert len(mail.outbox) == 5
