@@ -1,10 +1,9 @@
 """Median latency of the autosave endpoint, through gunicorn, with a signed-in ambassador."""
 
 import statistics
-import subprocess
 import time
 
-from bench.client import fetch
+from bench.client import django_shell, fetch
 
 REQUESTS = 100
 CSRF = "benchcsrfsecret0123456789abcdefg"  # an unmasked 32-character CSRF secret
@@ -27,17 +26,9 @@ print(session.session_key, testimony.pk, question.pk)
 """
 
 
-def prepare(python, root, env):
+def prepare(env):
     """Return (session key, testimony id, question id) of a new signed-in ambassador."""
-    out = subprocess.run(
-        [python, "manage.py", "shell", "-c", SETUP],
-        cwd=root,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    session, testimony, question = out.strip().splitlines()[-1].split()
+    session, testimony, question = django_shell(env, SETUP).split()
     return session, int(testimony), int(question)
 
 

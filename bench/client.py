@@ -1,6 +1,11 @@
-"""One HTTP request to the server under test, on loopback; anything but 200 is an error."""
+"""Talk to the site under test: HTTP on loopback, and its Django shell."""
 
 import http.client
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def fetch(port, path, method="GET", body=None, headers=None):
@@ -13,3 +18,16 @@ def fetch(port, path, method="GET", body=None, headers=None):
     if response.status != 200:
         raise RuntimeError(f"{method} {path} answered {response.status}: {data[:200]!r}")
     return data
+
+
+def django_shell(env, code):
+    """Run Python code in `manage.py shell` of the site under test; return its last line."""
+    out = subprocess.run(  # noqa: S603 - fixed command, code written by the benchmark
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return out.strip().splitlines()[-1]

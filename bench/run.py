@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench import autosave  # noqa: E402
-from bench.client import fetch  # noqa: E402
+from bench.client import django_shell, fetch  # noqa: E402
 
 PY = sys.executable
 GUNICORN = str(Path(PY).with_name("gunicorn"))
@@ -145,7 +145,7 @@ def main():
 
 
 def measure_autosave(env):
-    session, testimony, question = autosave.prepare(PY, ROOT, env)
+    session, testimony, question = autosave.prepare(env)
     port = free_port()
     process = serve("config.wsgi", env, port)
     try:
@@ -161,15 +161,7 @@ def story_slug(env):
         "print(StoryPage.objects.live()"
         ".filter(has_audio=True, title__startswith='Histoire de banc').first().slug)"
     )
-    out = subprocess.run(
-        [PY, "manage.py", "shell", "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return out.strip().splitlines()[-1]
+    return django_shell(env, code)
 
 
 def print_table(cached, uncached, reference):
