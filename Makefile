@@ -19,9 +19,9 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed system-deps messages ## Create .venv and install Relais with its dev tools
 
-system-deps: ## Install ffmpeg, espeak-ng, Chromium, gettext and wrk from Debian when absent
+system-deps: ## Install ffmpeg, espeak-ng, Chromium, gettext, wrk and Java from Debian when absent
 	@missing=""; \
-	for cmd in ffmpeg:ffmpeg espeak-ng:espeak-ng chromium:chromium msgfmt:gettext wrk:wrk; do \
+	for cmd in ffmpeg:ffmpeg espeak-ng:espeak-ng chromium:chromium msgfmt:gettext wrk:wrk java:default-jre-headless; do \
 		command -v $${cmd%%:*} >/dev/null 2>&1 || missing="$$missing $${cmd#*:}"; \
 	done; \
 	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
