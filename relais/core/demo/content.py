@@ -273,7 +273,7 @@ AMBASSADORS = [
             "« Une idée qui fait du bien à ta rue, c'est déjà une idée pour le Budget citoyen. »"
         ),
         "public_profile": True,
-        "photo_alt": "Illustration : initiales N B en blanc sur fond vert olive foncé",
+        "photo_alt": "Portrait dessiné (personnage fictif) de Nadia B.",
     },
     {
         "slug": "karim-h",
@@ -289,7 +289,7 @@ AMBASSADORS = [
             "d'abord des conversations."
         ),
         "public_profile": True,
-        "photo_alt": "Illustration : initiales K H en blanc sur fond rouge brique",
+        "photo_alt": "Portrait dessiné (personnage fictif) de Karim H.",
     },
     {
         "slug": "sylvie-d",
@@ -305,7 +305,7 @@ AMBASSADORS = [
             "un refus."
         ),
         "public_profile": True,
-        "photo_alt": "Illustration : initiales S D en blanc sur fond violet prune",
+        "photo_alt": "Portrait dessiné (personnage fictif) de Sylvie D.",
     },
     {
         "slug": "jeremy-l",
@@ -320,7 +320,7 @@ AMBASSADORS = [
             "donne un coup de main aux clubs qui veulent devenir plus accessibles."
         ),
         "public_profile": True,
-        "photo_alt": "Illustration : initiales J L en blanc sur fond vert olive foncé",
+        "photo_alt": "Portrait dessiné (personnage fictif) de Jérémy L.",
     },
     {
         "slug": "odile-v",
@@ -336,7 +336,7 @@ AMBASSADORS = [
             "projets alimentaires, avec une rigueur redoutable sur l'hygiène et le budget."
         ),
         "public_profile": True,
-        "photo_alt": "Illustration : initiales O V en blanc sur fond vert olive foncé",
+        "photo_alt": "Portrait dessiné (personnage fictif) de Odile V.",
     },
     {
         "slug": "thomas-p",
@@ -351,7 +351,7 @@ AMBASSADORS = [
             "pour l'instant, mais répond volontiers aux questions que l'équipe lui transmet."
         ),
         "public_profile": False,
-        "photo_alt": "Illustration : initiales T P en blanc sur fond bleu canard",
+        "photo_alt": "Portrait dessiné (personnage fictif) de Thomas P.",
     },
 ]
 
@@ -700,10 +700,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : Un jardin pour que les voisins se reparlent, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "Le jardin des Corons est né d'une friche et d'une conversation entre voisines.",
                     "credit": "Illustration Relais",
                 },
@@ -818,10 +815,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : L'atelier vélo qui a gagné le vote au marché, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "À l'atelier de Vélos en Partage, on apprend à réparer plutôt qu'à jeter.",
                     "credit": "Illustration Relais",
                 },
@@ -923,10 +917,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : Recalée en 2019, lauréate en 2021, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "La recyclerie du Faubourg a trouvé sa forme grâce aux habitants du quartier.",
                     "credit": "Illustration Relais",
                 },
@@ -1034,10 +1025,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : La boccia, où tout le monde joue ensemble, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "À Achicourt, valides et handicapés jouent dans les mêmes équipes.",
                     "credit": "Illustration Relais",
                 },
@@ -1128,10 +1116,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : Cuisiner ensemble pour ne plus manger seul, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "Chaque semaine, la cuisine collective d'Outreau réunit des voisins de tous âges.",
                     "credit": "Illustration Relais",
                 },
@@ -1248,10 +1233,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : Deux dossiers pour du théâtre au pied du terril, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "La Compagnie du Terril prépare une création sur la mémoire minière.",
                     "credit": "Illustration Relais",
                 },
@@ -1364,10 +1346,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : Un repair café lancé par des voisins, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "À Hesdin, on répare ensemble au lieu de jeter.",
                     "credit": "Illustration Relais",
                 },
@@ -1477,10 +1456,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : Une caisse de livres sur un banc, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "À Avion, la bibliothèque de rue est née d'une simple caisse de livres.",
                     "credit": "Illustration Relais",
                 },
@@ -1576,10 +1552,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : Le Pédibus : à l'école à pied, ensemble, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "Le Pédibus de Boulogne-sur-Mer compte trois lignes et des dizaines de marcheurs.",
                     "credit": "Illustration Relais",
                 },
@@ -1691,10 +1664,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : L'épicerie solidaire qui roule, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "L'épicerie de Panier Solidaire s'arrête chaque semaine dans quatre quartiers.",
                     "credit": "Illustration Relais",
                 },
@@ -1793,10 +1763,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : Le foot en marchant remet les anciens en jeu, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "Chaque séance de foot en marchant se termine par un café partagé.",
                     "credit": "Illustration Relais",
                 },
@@ -1906,10 +1873,7 @@ STORIES = [
             (
                 "image",
                 {
-                    "alt_text": (
-                        "Illustration abstraite aux formes colorées, titre : Le rucher qui a failli rater le dépôt, "
-                        "avec la mention « Illustration d'exemple – Relais »"
-                    ),
+                    "alt_text": "Dessin d'exemple : des habitants côte à côte devant une rangée de maisons colorées, sous le soleil",
                     "caption": "Au rucher des Butineurs, les enfants découvrent les abeilles en toute sécurité.",
                     "credit": "Illustration Relais",
                 },

@@ -1,6 +1,7 @@
-"""Demo media made by the project itself: abstract illustrations and synthetic speech."""
+"""Demo media made by the project itself: drawn illustrations and synthetic speech."""
 
 import hashlib
+import math
 import shutil
 import subprocess
 import tempfile
@@ -8,15 +9,6 @@ from io import BytesIO
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
-
-PALETTE = ["#0a4f8a", "#8a3b00", "#2f6b2f", "#6b2f6b", "#a4262c", "#00606b", "#5a4a00"]
-LIGHT = ["#f6c36b", "#9fd3c7", "#f2a7a7", "#c9b8f0", "#b8e0a0", "#ffd9b3"]
-
-
-def _colours(seed):
-    digest = hashlib.sha256(seed.encode()).digest()
-    return PALETTE[digest[0] % len(PALETTE)], LIGHT[digest[1] % len(LIGHT)], digest
-
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -34,28 +26,149 @@ def _png(image):
     return buffer.getvalue()
 
 
-def illustration(title, width=960, height=600):
-    """Return a PNG: coloured shapes, the title and the words "Illustration d'exemple"."""
-    dark, light, digest = _colours(title)
-    image = Image.new("RGB", (width, height), dark)
-    draw = ImageDraw.Draw(image)
-    for i in range(5):
-        x, y, r = digest[2 + i] * width // 255, digest[8 + i] * height // 255, 60 + digest[14 + i]
-        draw.ellipse((x - r, y - r, x + r, y + r), fill=light if i % 2 else "#ffffff22")
-    draw.rectangle((0, height - 170, width, height), fill="#1b1b1b")
-    draw.text((40, height - 150), title[:48], font=_font(42), fill="#ffffff")
-    draw.text((40, height - 80), "Illustration d'exemple – Relais", font=_font(28), fill="#f6c36b")
-    return _png(image)
+SKY = ["#dbe9f4", "#f6e7d2", "#e3efe0", "#efe4f3", "#fbe3d6", "#e0eef0"]
+SKIN = ["#8d5524", "#c68642", "#e0ac69", "#f1c27d", "#ffdbac", "#5c3a21", "#a86b3c"]
+HAIR = ["#1b1b1b", "#3b2414", "#6a4423", "#a0522d", "#d9c27a", "#8c8c8c", "#e8e2d6"]
+CLOTHES = ["#0a4f8a", "#8a3b00", "#2f6b2f", "#6b2f6b", "#a4262c", "#00606b", "#c25400", "#3d3d8f"]
+HOUSES = ["#c96f4a", "#e2b04a", "#7a9e7e", "#b5838d", "#6d8ea0", "#d4a373"]
+SCALE = 2  # drawn at twice the size, then reduced: smooth edges without Pillow's antialiasing
 
 
-def portrait(display_name, size=400):
-    """Return a PNG: the initials of a display name on a coloured background."""
-    dark, _light, _digest = _colours(display_name)
-    image = Image.new("RGB", (size, size), dark)
+def _pick(options, byte):
+    return options[byte % len(options)]
+
+
+def _person(draw, x, ground, height, digest, offset):
+    """Draw a stylised standing person, feet on the ground line, centred on x."""
+    head = height * 0.16
+    skin, hair = _pick(SKIN, digest[offset]), _pick(HAIR, digest[offset + 1])
+    clothes = _pick(CLOTHES, digest[offset + 2])
+    top = ground - height
+    body_top = top + head * 2.1
+    draw.rounded_rectangle(
+        (x - head * 1.05, body_top, x + head * 1.05, ground - height * 0.3),
+        radius=head * 0.8,
+        fill=clothes,
+    )
+    legs = "#2b2b2b" if digest[offset + 3] % 2 else "#4a4a6a"
+    draw.rectangle((x - head * 0.75, ground - height * 0.34, x - head * 0.1, ground), fill=legs)
+    draw.rectangle((x + head * 0.1, ground - height * 0.34, x + head * 0.75, ground), fill=legs)
+    if digest[offset + 4] % 3 == 0:  # long hair falls behind the shoulders
+        draw.rounded_rectangle(
+            (x - head * 1.05, top - head * 0.05, x + head * 1.05, top + head * 2.6),
+            radius=head,
+            fill=hair,
+        )
+    draw.ellipse((x - head, top, x + head, top + head * 2), fill=skin)
+    draw.chord(
+        (x - head * 1.02, top - head * 0.1, x + head * 1.02, top + head * 1.0), 180, 360, fill=hair
+    )
+    eye = max(head * 0.12, 2)
+    for ex in (x - head * 0.38, x + head * 0.38):
+        draw.ellipse(
+            (ex - eye, top + head * 1.05 - eye, ex + eye, top + head * 1.05 + eye), fill="#1b1b1b"
+        )
+
+
+def illustration(title, width=960, height=600, seed=None):
+    """Return a PNG scene (houses, people, sun) with no text: pages show the title in HTML.
+
+    Everything that matters stays in the middle so that cropped cards keep it; the seed
+    (the title unless given) only picks colours and positions.
+    """
+    digest = hashlib.sha512((seed or title).encode()).digest()
+    w, h = width * SCALE, height * SCALE
+    image = Image.new("RGB", (w, h), _pick(SKY, digest[0]))
     draw = ImageDraw.Draw(image)
-    initials = " ".join(part[0] for part in display_name.replace(".", "").split()[:2])
-    draw.text((size // 2, size // 2), initials, font=_font(140), fill="#ffffff", anchor="mm")
-    return _png(image)
+    sun = h * 0.09
+    sx, sy = w * (0.15 + digest[1] / 255 * 0.7), h * 0.2
+    draw.ellipse((sx - sun, sy - sun, sx + sun, sy + sun), fill="#f6c36b")
+    ground = h * 0.8
+    houses = 4 + digest[2] % 3
+    step = w / houses
+    for i in range(houses):
+        left = i * step + step * 0.08
+        right = left + step * 0.84
+        top = ground - h * (0.3 + digest[3 + i] / 255 * 0.18)
+        colour = _pick(HOUSES, digest[10 + i])
+        draw.rectangle((left, top, right, ground), fill=colour)
+        draw.polygon(
+            [
+                (left - step * 0.04, top),
+                ((left + right) / 2, top - h * 0.12),
+                (right + step * 0.04, top),
+            ],
+            fill="#5a3d2b",
+        )
+        win = step * 0.14
+        for wx in (left + step * 0.18, right - step * 0.18 - win):
+            draw.rectangle((wx, top + h * 0.06, wx + win, top + h * 0.06 + win), fill="#fff6dc")
+    draw.rectangle((0, ground, w, h), fill=_pick(["#6b8f4e", "#8a8f96", "#a98b63"], digest[17]))
+    people = 3 + digest[18] % 3
+    for i in range(people):
+        x = w * (0.5 + (i - (people - 1) / 2) * 0.13) + (digest[19 + i] % 40 - 20) * SCALE
+        tall = h * (0.34 + digest[24 + i] / 255 * 0.1)
+        _person(draw, x, ground + h * 0.1, tall, digest, 26 + i)
+    return _png(image.resize((width, height), Image.LANCZOS))
+
+
+def portrait(display_name, size=400, seed=None):
+    """Return a PNG drawn portrait (face, hair, clothes): clearly an illustration, no photo.
+
+    Skin, hair, hairstyle, clothes and background vary with the seed (the display name
+    unless given); no letters are drawn.
+    """
+    digest = hashlib.sha512((seed or display_name).encode()).digest()
+    s = size * SCALE
+    image = Image.new("RGB", (s, s), _pick(SKY, digest[0]))
+    draw = ImageDraw.Draw(image)
+    skin, hair = _pick(SKIN, digest[1]), _pick(HAIR, digest[2])
+    clothes = _pick(CLOTHES, digest[3])
+    style = digest[4] % 5
+    cx, cy, r = s / 2, s * 0.42, s * 0.17
+    if style == 1:  # long hair behind the head and shoulders
+        draw.rounded_rectangle(
+            (cx - r * 1.3, cy - r * 1.25, cx + r * 1.3, cy + r * 1.9), radius=r, fill=hair
+        )
+    draw.ellipse((cx - s * 0.36, s * 0.74, cx + s * 0.36, s * 1.3), fill=clothes)
+    draw.rectangle((cx - r * 0.35, cy + r * 0.6, cx + r * 0.35, s * 0.8), fill=skin)
+    collar = "#ffffff" if digest[5] % 2 else _pick(CLOTHES, digest[6])
+    draw.polygon([(cx - r * 0.6, s * 0.75), (cx, s * 0.86), (cx + r * 0.6, s * 0.75)], fill=collar)
+    draw.ellipse((cx - r * 1.07, cy - r * 0.35, cx - r * 0.87, cy + r * 0.2), fill=skin)  # ears
+    draw.ellipse((cx + r * 0.87, cy - r * 0.35, cx + r * 1.07, cy + r * 0.2), fill=skin)
+    draw.ellipse((cx - r * 0.95, cy - r * 1.15, cx + r * 0.95, cy + r * 1.1), fill=skin)
+    if style == 2:  # curls
+        for i in range(9):
+            angle = math.pi * (1.05 + i * 0.9 / 8)
+            px, py = cx + math.cos(angle) * r, cy - r * 0.15 + math.sin(angle) * r * 1.05
+            draw.ellipse((px - r * 0.38, py - r * 0.38, px + r * 0.38, py + r * 0.38), fill=hair)
+    elif style == 3:  # bun
+        draw.ellipse((cx - r * 0.45, cy - r * 1.75, cx + r * 0.45, cy - r * 0.85), fill=hair)
+        draw.chord((cx - r * 1.0, cy - r * 1.2, cx + r * 1.0, cy + r * 0.5), 180, 360, fill=hair)
+    elif style == 4:  # very short hair
+        draw.chord((cx - r * 0.98, cy - r * 1.2, cx + r * 0.98, cy + r * 0.1), 190, 350, fill=hair)
+    else:
+        draw.chord((cx - r * 1.02, cy - r * 1.25, cx + r * 1.02, cy + r * 0.6), 180, 360, fill=hair)
+        draw.pieslice((cx - r * 1.0, cy - r * 1.2, cx + r * 0.6, cy + r * 0.2), 180, 270, fill=hair)
+    eye = r * 0.1
+    for ex in (cx - r * 0.38, cx + r * 0.38):
+        draw.ellipse((ex - eye, cy - eye, ex + eye, cy + eye), fill="#1b1b1b")
+    if digest[7] % 4 == 0:  # glasses
+        for ex in (cx - r * 0.38, cx + r * 0.38):
+            draw.ellipse(
+                (ex - r * 0.28, cy - r * 0.25, ex + r * 0.28, cy + r * 0.25),
+                outline="#1b1b1b",
+                width=max(2, s // 160),
+            )
+        draw.line((cx - r * 0.1, cy, cx + r * 0.1, cy), fill="#1b1b1b", width=max(2, s // 160))
+    draw.arc(
+        (cx - r * 0.4, cy + r * 0.05, cx + r * 0.4, cy + r * 0.65),
+        20,
+        160,
+        fill="#5a2a1a",
+        width=max(3, s // 110),
+    )
+    return _png(image.resize((size, size), Image.LANCZOS))
 
 
 def placeholder_logo(name, width=480, height=200):
