@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
+
+from relais.core.media_serving import serve_media
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -15,8 +16,8 @@ urlpatterns = [
 
 if settings.RELAIS_SERVE_MEDIA:
     prefix = settings.MEDIA_URL.lstrip("/")
-    urlpatterns += [
-        re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    urlpatterns += [  # the demo and tests; in production the proxy serves media
+        re_path(rf"^{prefix}(?P<path>.*)$", serve_media, {"document_root": settings.MEDIA_ROOT})
     ]
 
 urlpatterns += [path("", include(wagtail_urls))]
