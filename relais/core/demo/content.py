@@ -547,8 +547,8 @@ CAPSULES = [
         ),
         "chapters": [
             ("0:00", "Trois pages de notes"),
-            ("0:18", "La phrase qui a tout changé"),
-            ("0:30", "Les rencontres du comptoir"),
+            ("0:14", "La phrase qui a tout changé"),
+            ("0:24", "Les rencontres du comptoir"),
         ],
     },
     {
@@ -572,16 +572,16 @@ CAPSULES = [
         ),
         "chapters": [
             ("0:00", "La panique de septembre"),
-            ("0:15", "Un vélo-cargo au marché"),
-            ("0:35", "Voter pour trois projets"),
+            ("0:13", "Un vélo-cargo au marché"),
+            ("0:30", "Voter pour trois projets"),
         ],
     },
     {
         "slug": "sylvie-apres-un-refus",
         "title": "Sylvie : « Ne pas être labellisée m'a rendue plus forte »",
         "transcript": (
-            "Bonjour, je suis Sylvie, de la recyclerie du Faubourg, à Béthune. En deux mille "
-            "dix-neuf, notre dossier n'a pas été labellisé. Sur le coup, j'ai eu envie de tout "
+            "Bonjour, je suis Sylvie, de la recyclerie du Faubourg, à Béthune. En 2019, "
+            "notre dossier n'a pas été labellisé. Sur le coup, j'ai eu envie de tout "
             "arrêter. Je me suis dit que ce n'était pas pour des gens comme nous."
             "\n\n"
             "Et puis j'ai demandé pourquoi. On m'a expliqué que notre projet ressemblait à une "
@@ -589,16 +589,16 @@ CAPSULES = [
             "avait tout décidé entre nous, à trois."
             "\n\n"
             "Alors on a tout repris. On a organisé des réunions au centre social, et les "
-            "habitants ont choisi les horaires, les ateliers, même le nom. En deux mille "
-            "vingt et un, on a été labellisés, puis choisis par le vote."
+            "habitants ont choisi les horaires, les ateliers, même le nom. En 2021, "
+            "on a été labellisés, puis choisis par le vote."
             "\n\n"
             "Mon conseil : un refus, ce n'est pas un verdict sur vous. C'est une information. "
             "Demandez un retour, entourez-vous, et revenez."
         ),
         "chapters": [
             ("0:00", "Le premier refus"),
-            ("0:17", "Comprendre pourquoi"),
-            ("0:32", "Revenir avec les habitants"),
+            ("0:13", "Comprendre pourquoi"),
+            ("0:25", "Revenir avec les habitants"),
         ],
     },
 ]

@@ -10,6 +10,9 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
+# The demo lives in core for now; it moves to its own app, above collect, later on.
+from relais.collect.audio_processing import process_audio_file
+
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
@@ -181,35 +184,18 @@ def placeholder_logo(name, width=480, height=200):
     return _png(image)
 
 
-def speech_mp3(text, bitrate="32k"):
-    """Return MP3 bytes of French synthetic speech (espeak-ng, then ffmpeg)."""
-    espeak, ffmpeg = shutil.which("espeak-ng"), shutil.which("ffmpeg")
-    if not espeak or not ffmpeg:
+def speech_mp3(text):
+    """Return MP3 bytes of French synthetic speech, loudness-normalised like contributions.
+
+    espeak-ng speaks at about -22 LUFS; the contributions' pipeline brings it to the same
+    level as the ambassadors' recordings, so that no capsule is quieter than another.
+    """
+    espeak = shutil.which("espeak-ng")
+    if not espeak or not shutil.which("ffmpeg"):
         raise RuntimeError("espeak-ng and ffmpeg are needed to make the demo audio.")
     with tempfile.TemporaryDirectory() as tmp:
-        wav, mp3 = Path(tmp) / "speech.wav", Path(tmp) / "speech.mp3"
-        subprocess.run(  # noqa: S603 - fixed commands, text passed as an argument
+        wav = Path(tmp) / "speech.wav"
+        subprocess.run(  # noqa: S603 - fixed command, text passed as an argument
             [espeak, "-v", "fr", "-s", "155", "-w", str(wav), text], check=True, timeout=120
         )
-        subprocess.run(  # noqa: S603
-            [
-                ffmpeg,
-                "-v",
-                "error",
-                "-y",
-                "-i",
-                str(wav),
-                "-ac",
-                "1",
-                "-ar",
-                "22050",
-                "-c:a",
-                "libmp3lame",
-                "-b:a",
-                bitrate,
-                str(mp3),
-            ],
-            check=True,
-            timeout=120,
-        )
-        return mp3.read_bytes()
+        return process_audio_file(wav, tmp).mp3_path.read_bytes()

@@ -47,7 +47,7 @@ def test_three_small_audio_capsules_with_transcripts():
     assert capsules.count() == 3
     for capsule in capsules:
         assert len(capsule.transcript.split()) > 50
-        assert capsule.file.size < 300 * 1024
+        assert capsule.file.size < 400 * 1024  # under a minute at 64 kb/s, like contributions
         assert capsule.duration_seconds > 20
 
 
