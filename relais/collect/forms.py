@@ -80,6 +80,8 @@ class StageAnswersForm(forms.Form):
 
 
 class PhotoForm(forms.Form):
+    """A photo and its description; ids start with "photo_" since the audio form shares the page."""
+
     file = forms.FileField(label=_("Photo (JPEG, PNG or WebP, 15 MB at most)"))
     alt_text = forms.CharField(
         label=_("Describe the photo"),
@@ -88,8 +90,14 @@ class PhotoForm(forms.Form):
         required=False,
     )
 
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "photo_%s")
+        super().__init__(*args, **kwargs)
+
 
 class AudioForm(forms.Form):
+    """A recording and its transcript; ids start with "audio_" (see PhotoForm)."""
+
     file = forms.FileField(label=_("Audio file (MP3, M4A, OGG, WAV or WebM, 30 minutes at most)"))
     transcript = forms.CharField(
         label=_("Transcript (optional)"),
@@ -98,6 +106,10 @@ class AudioForm(forms.Form):
         max_length=50_000,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("auto_id", "audio_%s")
+        super().__init__(*args, **kwargs)
 
 
 class ConsentForm(forms.Form):
