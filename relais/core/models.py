@@ -119,7 +119,19 @@ class FunderSettings(BaseGenericSetting):
 
     panels = [
         FieldPanel("funder_name"),
-        FieldPanel("logo"),
+        # The help text lives on the panel, not the field, so that it needs no migration.
+        FieldPanel(
+            "logo",
+            help_text=_(
+                "The funder's official logo, never redrawn. For the Département du "
+                "Pas-de-Calais: the « 62, Pas-de-Calais Mon Département » logotype, downloaded "
+                "from pasdecalais.fr (section « Divers », then « Logotype »), following its "
+                "graphic charter (« Partenaires », then « Contreparties communication »). "
+                "PNG with a white or transparent background, at least 480 × 240 pixels; shown "
+                "at most 240 × 120 pixels. Its text alternative is the funder's name. "
+                "Without a logo, the name is shown in a frame instead."
+            ),
+        ),
         FieldPanel("amount"),
         FieldPanel("link"),
         FieldPanel("text"),

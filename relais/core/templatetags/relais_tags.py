@@ -1,5 +1,7 @@
 """Template helpers for French formatting."""
 
+import re
+
 from django import template
 
 register = template.Library()
@@ -14,6 +16,17 @@ def euros(value):
         return ""
     grouped = f"{int(value):,}".replace(",", NARROW_NBSP)
     return f"{grouped}\u00a0€"
+
+
+THOUSANDS_SPACE = re.compile(r"(?<=\d) (?=\d{3}\b)")
+EURO_SPACE = re.compile(r"(?<=\d) (?=€)")
+
+
+@register.filter
+def nbsp_amounts(text):
+    """Glue the parts of amounts in free text ("35 400 €") so they never split across lines."""
+    text = THOUSANDS_SPACE.sub(NARROW_NBSP, str(text))
+    return EURO_SPACE.sub("\u00a0", text)
 
 
 @register.filter
