@@ -83,3 +83,11 @@ def test_image_caption_that_repeats_the_title_is_not_shown():
     assert page.title.lower() not in caption_of(page.title.upper()).lower()
     assert "© Relais" in caption_of(page.title)
     assert "Une autre légende" in caption_of("Une autre légende")
+
+
+@pytest.mark.django_db
+def test_admin_explains_where_the_funders_real_logo_comes_from(admin_client):
+    response = admin_client.get("/admin/settings/core/fundersettings/", follow=True)
+    html = response.content.decode()
+    assert "« 62, Pas-de-Calais Mon Département »" in html
+    assert "480 × 240" in html
