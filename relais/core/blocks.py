@@ -25,8 +25,28 @@ class ImageWithAltBlock(blocks.StructBlock):
         description = _("An image with its alternative text, caption and credit")
 
 
+class SiteContactBlock(blocks.StructBlock):
+    """The site's contact details for one legal page, read from the site contact settings."""
+
+    kind = blocks.ChoiceBlock(
+        choices=[
+            ("legal", _("Publisher and host (legal notice)")),
+            ("accessibility", _("Accessibility contact")),
+            ("privacy", _("Personal data contact")),
+        ],
+        label=_("Which details"),
+    )
+
+    class Meta:
+        icon = "mail"
+        template = "blocks/site_contact_block.html"
+        label = _("Site contact details")
+        description = _("Details filled in Settings › Site contacts and legal notice")
+        preview_value = {"kind": "legal"}
+
+
 class SimpleBodyBlock(blocks.StreamBlock):
-    """Body of about and legal pages: text, headings and images."""
+    """Body of about and legal pages: text, headings, images and the site's contact details."""
 
     text = blocks.RichTextBlock(
         features=["bold", "italic", "link", "ul", "ol", "h2", "h3"],
@@ -35,3 +55,4 @@ class SimpleBodyBlock(blocks.StreamBlock):
         icon="pilcrow",
     )
     image = ImageWithAltBlock()
+    site_contact = SiteContactBlock()

@@ -18,10 +18,17 @@ def _menu_pages(request, in_menu):
     return list(children.specific(defer=True).order_by("path"))
 
 
+def _programme(request):
+    """Return the programme of the site's home page, if the home page has one."""
+    root = _root_page(request)
+    return getattr(root.specific, "programme", None) if root else None
+
+
 def site_chrome(request):
-    """Provide the home page, the main menu and the footer links (legal pages)."""
+    """Provide the home page, the main menu, the footer links and the site's programme."""
     return {
         "site_root": SimpleLazyObject(lambda: _root_page(request)),
         "menu_pages": SimpleLazyObject(lambda: _menu_pages(request, in_menu=True)),
         "footer_pages": SimpleLazyObject(lambda: _menu_pages(request, in_menu=False)),
+        "site_programme": SimpleLazyObject(lambda: _programme(request)),
     }

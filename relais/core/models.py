@@ -159,4 +159,63 @@ class ContentGeneration(models.Model):
     def bump(cls):
         """Invalidate every cached page at once, in every process sharing the database."""
         if not cls.objects.filter(pk=1).update(value=F("value") + 1):
+@register_setting(icon="mail")
+class SiteContactSettings(BaseGenericSetting):
+    """Who publishes, hosts and answers for the site: the legal, accessibility and privacy pages
+    show these fields, so that a collectivity fills them once in the admin."""
+
+    publisher_name = models.CharField(_("publisher"), max_length=200, blank=True)
+    publisher_address = models.TextField(_("publisher's postal address"), blank=True)
+    publisher_registration = models.CharField(
+        _("registration number"),
+        max_length=100,
+        blank=True,
+        help_text=_("SIRET, RNA number or any official identifier."),
+    )
+    publication_director = models.CharField(_("publication director"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    host_name = models.CharField(_("host"), max_length=200, blank=True)
+    host_address = models.TextField(_("host's postal address"), blank=True)
+    host_phone = models.CharField(_("host's phone"), max_length=40, blank=True)
+    privacy_contact = models.CharField(
+        _("data protection contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("The data protection officer (DPO) or the person in charge."),
+    )
+    privacy_email = models.EmailField(_("data protection email"), blank=True)
+    accessibility_email = models.EmailField(_("accessibility contact email"), blank=True)
+    accessibility_form_url = models.URLField(_("accessibility contact form"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("publisher_name"),
+                FieldPanel("publisher_address"),
+                FieldPanel("publisher_registration"),
+                FieldPanel("publication_director"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+            ],
+            heading=_("Publisher"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("host_name"), FieldPanel("host_address"), FieldPanel("host_phone")],
+            heading=_("Host"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("privacy_contact"), FieldPanel("privacy_email")],
+            heading=_("Personal data"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("accessibility_email"), FieldPanel("accessibility_form_url")],
+            heading=_("Accessibility"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site contacts and legal notice")
+
+
             cls.objects.get_or_create(pk=1, defaults={"value": 1})

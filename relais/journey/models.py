@@ -4,8 +4,13 @@ import re
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import cached_property
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -26,6 +31,13 @@ def validate_year_list(value):
         raise ValidationError(_("Enter years separated by commas, for example: 2019, 2022."))
 
 
+def validate_link(value):
+    """Accept a web address or a path on this site (such as /contribuer/)."""
+    if value.startswith("/") and not value.startswith("//"):
+        return
+    URLValidator(schemes=["http", "https"])(value)
+
+
 class ExampleMixin(models.Model):
     """Flag demo items so that every page can say they are fictional examples."""
 
@@ -39,19 +51,61 @@ class ExampleMixin(models.Model):
         abstract = True
 
 
-class Programme(models.Model):
-    """A participatory budget programme run by a collectivity (e.g. the Budget citoyen)."""
+class Programme(ClusterableModel):
+    """A participatory budget programme run by a collectivity (e.g. the Budget citoyen).
+
+    Besides its description, it holds what a newcomer needs to act: where to apply, whom to
+    ask, and the dates of the current edition. Every public page points to them.
+    """
 
     name = models.CharField(_("name"), max_length=200)
     collectivity = models.CharField(_("collectivity"), max_length=200)
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
     website = models.URLField(_("website"), blank=True)
+    application_url = models.URLField(
+        _("application platform"),
+        blank=True,
+        help_text=_("Where newcomers register their idea and apply (the programme's platform)."),
+    )
+    application_label = models.CharField(
+        _("application link text"),
+        max_length=120,
+        blank=True,
+        help_text=_("For example: Propose my idea on the Budget citoyen platform"),
+    )
+    contact_name = models.CharField(
+        _("contact"),
+        max_length=200,
+        blank=True,
+        help_text=_("Who answers newcomers' questions and passes them on to the ambassadors."),
+    )
+    contact_email = models.EmailField(_("contact email"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=40, blank=True)
+    contact_url = models.URLField(_("contact page"), blank=True)
 
     panels = [
         FieldPanel("name"),
         FieldPanel("collectivity"),
         FieldPanel("description"),
         FieldPanel("website"),
+        MultiFieldPanel(
+            [FieldPanel("application_url"), FieldPanel("application_label")],
+            heading=_("Applying"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("contact_name"),
+                FieldPanel("contact_email"),
+                FieldPanel("contact_phone"),
+                FieldPanel("contact_url"),
+            ],
+            heading=_("Contact for newcomers"),
+        ),
+        InlinePanel(
+            "dates",
+            label=_("Dates of the current edition"),
+            help_text=_("Update them every year: the site shows the next ones to newcomers."),
+        ),
     ]
 
     class Meta:
@@ -60,6 +114,81 @@ class Programme(models.Model):
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_contact(self):
+        return bool(self.contact_email or self.contact_phone or self.contact_url)
+
+    def upcoming_dates(self, today=None):
+        """Return the dated periods not over yet on `today`, soonest first."""
+        today = today or timezone.localdate()
+        dates = [d for d in self.dates.select_related("stage") if not d.is_over(today)]
+        return sorted(dates, key=lambda d: d.starts_on)
+
+    @cached_property
+    def upcoming(self):
+        """The dated periods not over yet, for templates."""
+        return self.upcoming_dates()
+
+
+class ProgrammeDate(Orderable):
+    """A dated period of the current edition: registration, a stage, the vote…"""
+
+    programme = ParentalKey(Programme, on_delete=models.CASCADE, related_name="dates")
+    stage = models.ForeignKey(
+        "Stage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dates",
+        verbose_name=_("stage"),
+    )
+    label = models.CharField(
+        _("what"),
+        max_length=160,
+        blank=True,
+        help_text=_("Leave empty to use the stage's name."),
+    )
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+
+    panels = [
+        FieldPanel("stage"),
+        FieldPanel("label"),
+        FieldPanel("starts_on"),
+        FieldPanel("ends_on"),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("date")
+        verbose_name_plural = _("dates")
+
+    def __str__(self):
+        return f"{self.title} : {self.period}"
+
+    def clean(self):
+        if not (self.stage_id or self.label.strip()):
+            raise ValidationError({"label": _("Choose a stage or say what happens.")})
+        if self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("The end comes before the start.")})
+
+    @property
+    def title(self):
+        return self.label or (self.stage.name if self.stage_id else "")
+
+    @property
+    def period(self):
+        """Return the period in words, such as "du 2 mars au 15 mai 2026"."""
+        start = date_format(self.starts_on, "j F Y")
+        if not self.ends_on or self.ends_on == self.starts_on:
+            return gettext("on %(date)s") % {"date": start}
+        if self.ends_on.year == self.starts_on.year:
+            start = date_format(self.starts_on, "j F")
+        end = date_format(self.ends_on, "j F Y")
+        return gettext("from %(start)s to %(end)s") % {"start": start, "end": end}
+
+    def is_over(self, today):
+        return (self.ends_on or self.starts_on) < today
 
 
 class Stage(Orderable):
@@ -80,6 +209,22 @@ class Stage(Orderable):
     description = RichTextField(
         _("what happens at this stage"), blank=True, features=["bold", "italic", "link", "ul"]
     )
+    action_label = models.CharField(
+        _("action link text"),
+        max_length=120,
+        blank=True,
+        help_text=_("What a newcomer does at this stage, for example: Submit my application"),
+    )
+    action_url = models.CharField(
+        _("action link"),
+        max_length=300,
+        blank=True,
+        validators=[validate_link],
+        help_text=_(
+            "A web address or a page of this site (/contribuer/). Leave empty to link to "
+            "the programme's application platform."
+        ),
+    )
 
     panels = [
         FieldPanel("programme"),
@@ -88,6 +233,9 @@ class Stage(Orderable):
         FieldPanel("short_description"),
         FieldPanel("typical_period"),
         FieldPanel("description"),
+        MultiFieldPanel(
+            [FieldPanel("action_label"), FieldPanel("action_url")], heading=_("Next step")
+        ),
     ]
 
     class Meta(Orderable.Meta):
@@ -99,6 +247,13 @@ class Stage(Orderable):
 
     def get_absolute_url(self):
         return reverse("journey:stage", args=[self.slug])
+
+    @property
+    def action_link(self):
+        """Return where the stage's action leads: its own link or the application platform."""
+        if not self.action_label:
+            return ""
+        return self.action_url or self.programme.application_url
 
 
 class Theme(models.Model):

@@ -20,6 +20,7 @@ def stage_detail(request, slug):
         "previous_stage": siblings[position - 1] if position > 0 else None,
         "next_stage": siblings[position + 1] if position + 1 < len(siblings) else None,
         "stories": story_cards(StoryPage.objects.filter(stages=stage))[:24],
+        "stage_dates": [d for d in stage.programme.upcoming_dates() if d.stage_id == stage.pk],
     }
     return render(request, "journey/stage.html", context)
 

@@ -21,7 +21,25 @@ PROGRAMME = {
         "51 projets ont été labellisés et 6 331 personnes ont voté.</p>"
     ),
     "website": "https://www.pasdecalais.fr",
+    "application_url": "https://budgetcitoyen.pasdecalais.fr",
+    "application_label": "Proposer mon idée sur la plateforme du Budget citoyen",
+    # The team that relays newcomers' questions to the ambassadors: fictional, like SITE_CONTACT.
+    "contact_name": "L'équipe des ambassadeurs de l'ESS (association De rives en rêves)",
+    "contact_email": "contact@relais.example.org",
+    "contact_phone": "03 53 01 00 01",
+    "contact_url": "",
 }
+
+# Dates of the demo's edition as (stage slug or None, label, (month, day), (month, day) or None),
+# following the real calendar; the loader puts them in the current or next year.
+PROGRAMME_DATES = [
+    ("idee", "Inscriptions et dépôt des idées", (1, 15), (3, 31)),
+    ("comptoir", "", (2, 2), (4, 4)),
+    ("depot", "", (3, 2), (5, 15)),
+    ("labellisation", "", (5, 18), (8, 28)),
+    ("vote", "Vote des habitants en ligne", (9, 7), (9, 27)),
+    ("proclamation", "Proclamation des lauréats au CDESS", (11, 19), None),
+]
 
 STAGES = [
     {
@@ -32,6 +50,7 @@ STAGES = [
             "idée en quelques lignes sur la plateforme du Budget citoyen."
         ),
         "typical_period": "À partir de mi-janvier",
+        "action_label": "M'inscrire et décrire mon idée",
         "description": (
             "<p>Tout commence par une envie : un jardin au pied des immeubles, un atelier de "
             "réparation, des repas partagés pour les voisins isolés… Vous vous inscrivez sur la "
@@ -55,6 +74,7 @@ STAGES = [
             "pour construire votre idée, apprendre à la présenter et trouver des partenaires."
         ),
         "typical_period": "Février à début avril",
+        "action_label": "M'inscrire à un comptoir sur la plateforme",
         "description": (
             "<p>Les comptoirs à initiatives citoyennes sont des ateliers organisés un peu partout "
             "dans le département (8 comptoirs en 2023). La participation est obligatoire pour "
@@ -78,6 +98,7 @@ STAGES = [
             "partenaires, un budget prévisionnel et la place des valeurs de l'ESS."
         ),
         "typical_period": "Mars à mai",
+        "action_label": "Déposer mon dossier sur la plateforme du Budget citoyen",
         "description": (
             "<p>Le dossier se dépose uniquement en ligne, sur plusieurs semaines. Il reprend ce "
             "que vous avez construit pendant les comptoirs : le besoin, le public, les actions "
@@ -123,6 +144,7 @@ STAGES = [
             "ligne ses 3 projets favoris parmi les projets labellisés."
         ),
         "typical_period": "Septembre",
+        "action_label": "Voter sur la plateforme du Budget citoyen",
         "description": (
             "<p>C'est le moment où les habitants décident. Toute personne qui vit dans le "
             "Pas-de-Calais peut voter en ligne dès 11 ans et choisir 3 projets favoris.</p>"
@@ -181,6 +203,8 @@ STAGES = [
             "accompagne les nouveaux porteurs d'idées."
         ),
         "typical_period": "Toute l'année",
+        "action_label": "Raconter mon parcours dans l'espace ambassadeurs",
+        "action_url": "/contribuer/",
         "description": (
             "<p>Une fois leur projet réalisé, beaucoup de lauréats deviennent ambassadeurs de "
             "l'ESS. Ils animent des comptoirs à initiatives citoyennes, participent aux comités, "
@@ -1906,15 +1930,34 @@ ABOUT = {
         "Attribution – Partage dans les mêmes conditions 4.0 International (CC BY-SA 4.0)</a> : "
         "vous pouvez les reprendre, les adapter et les partager, en citant la source et en "
         "gardant la même licence.</p>"
-        "<p>Comment contribuer ?</p>"
+        "<h2>Comment contribuer ?</h2>"
         "<ul>"
-        "<li>vous êtes ancien lauréat : racontez votre parcours depuis l'espace des "
-        "contributeurs, à l'écrit ou à l'oral ;</li>"
-        "<li>vous avez une question ou une astuce : déposez-la dans la boîte à idées ;</li>"
+        "<li>vous êtes ancien lauréat : racontez votre parcours depuis "
+        "<a href=\"/contribuer/\">l'espace ambassadeurs</a>, à l'écrit ou à l'oral ;</li>"
+        "<li>vous avez une question ou une astuce : écrivez à l'équipe à "
+        '<a href="mailto:contact@relais.example.org">contact@relais.example.org</a> ;</li>'
         "<li>vous êtes une collectivité qui anime un budget participatif : le logiciel est "
         "libre, vous pouvez l'adapter à vos propres étapes.</li>"
         "</ul>"
     ),
+}
+
+# Fictional publisher, host and contacts of the demo. Phone numbers are in the range that the
+# ARCEP reserves for fiction (03 53 01 xx xx); example.org addresses never reach anyone.
+SITE_CONTACT = {
+    "publisher_name": "Association De rives en rêves (fictive)",
+    "publisher_address": "12 rue des Exemples\n62000 Arras",
+    "publisher_registration": "RNA W000000000 (numéro fictif)",
+    "publication_director": "Camille Exemple, présidente de l'association",
+    "contact_email": "contact@relais.example.org",
+    "contact_phone": "03 53 01 00 01",
+    "host_name": "Hébergeur Exemple SAS (fictif)",
+    "host_address": "1 avenue du Serveur\n59000 Lille",
+    "host_phone": "03 53 01 00 02",
+    "privacy_contact": "Dominique Exemple, déléguée à la protection des données",
+    "privacy_email": "donnees@relais.example.org",
+    "accessibility_email": "accessibilite@relais.example.org",
+    "accessibility_form_url": "https://relais.example.org/signaler-un-probleme",
 }
 
 LEGAL_PAGES = [
@@ -1922,33 +1965,28 @@ LEGAL_PAGES = [
         "slug": "mentions-legales",
         "title": "Mentions légales",
         "intro": "Qui édite et qui héberge ce site.",
-        "body": (
-            "<p><strong>Les informations ci-dessous sont des valeurs d'exemple à compléter "
-            "avant toute mise en ligne.</strong></p>"
-            "<p><strong>Éditeur</strong></p>"
-            "<ul>"
-            "<li>Nom de l'association : <em>à compléter</em></li>"
-            "<li>Adresse du siège : <em>à compléter</em></li>"
-            "<li>Numéro SIRET : <em>à compléter</em></li>"
-            "<li>Directrice ou directeur de la publication : <em>à compléter</em></li>"
-            "<li>Contact : <em>adresse électronique à compléter</em></li>"
-            "</ul>"
-            "<p><strong>Hébergeur</strong></p>"
-            "<ul>"
-            "<li>Nom : <em>à compléter</em></li>"
-            "<li>Adresse : <em>à compléter</em></li>"
-            "<li>Téléphone : <em>à compléter</em></li>"
-            "</ul>"
-            "<p><strong>Propriété intellectuelle</strong></p>"
-            "<p>Sauf mention contraire, les textes, images et capsules audio du site sont "
-            'publiés sous licence <a href="https://creativecommons.org/licenses/by-sa/4.0/'
-            'deed.fr">CC BY-SA 4.0</a>. Le logiciel Relais est un logiciel libre, distribué '
-            "sous licence AGPL-3.0 ou ultérieure.</p>"
-            "<p><strong>Contenus d'exemple</strong></p>"
-            "<p>Les personnes, associations et projets présentés dans cette démonstration sont "
-            "fictifs. Toute ressemblance avec des personnes ou des projets existants serait "
-            "fortuite.</p>"
-        ),
+        "body": [
+            (
+                "text",
+                "<p>Dans cette démonstration, l'éditeur, l'hébergeur et leurs coordonnées sont "
+                "fictifs : ils se remplacent dans l'administration, menu Paramètres › "
+                "Coordonnées et mentions légales.</p>"
+                "<h2>Éditeur et hébergeur</h2>",
+            ),
+            ("site_contact", "legal"),
+            (
+                "text",
+                "<h2>Propriété intellectuelle</h2>"
+                "<p>Sauf mention contraire, les textes, images et capsules audio du site sont "
+                'publiés sous licence <a href="https://creativecommons.org/licenses/by-sa/4.0/'
+                'deed.fr">CC BY-SA 4.0</a>. Le logiciel Relais est un logiciel libre, distribué '
+                "sous licence AGPL-3.0 ou ultérieure.</p>"
+                "<h2>Contenus d'exemple</h2>"
+                "<p>Les personnes, associations et projets présentés dans cette démonstration "
+                "sont fictifs. Toute ressemblance avec des personnes ou des projets existants "
+                "serait fortuite.</p>",
+            ),
+        ],
     },
     {
         "slug": "accessibilite",
@@ -1957,88 +1995,96 @@ LEGAL_PAGES = [
             "Nous voulons que chacun puisse lire, écouter et utiliser ce site, quel que soit "
             "son handicap ou son équipement."
         ),
-        "body": (
-            "<p>L'éditeur de Relais s'engage à rendre son site accessible conformément à "
-            "l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration "
-            "s'applique au site Relais.</p>"
-            "<p><strong>État de conformité</strong></p>"
-            "<p>Le site vise la conformité au référentiel général d'amélioration de "
-            "l'accessibilité (RGAA), version 4.1. État actuel : <strong>non conforme</strong>, "
-            "car aucun audit complet n'a encore été mené (c'est ce que prévoit le RGAA tant "
-            "qu'un audit n'a pas eu lieu). Ce statut sera mis à jour à l'issue de l'audit.</p>"
-            "<p><strong>Ce qui est vérifié automatiquement</strong></p>"
-            "<p>Les principaux types de pages (accueil, liste des histoires, histoire avec "
-            "capsule audio, projet, ambassadeur, étape, pages d'information) sont testés "
-            "automatiquement avec l'outil axe-core, sur les règles WCAG 2.1 de niveaux A et AA, "
-            "y compris sur un écran de téléphone. Ces tests portent notamment sur :</p>"
-            "<ul>"
-            "<li>la présence d'alternatives textuelles pour les images ;</li>"
-            "<li>les contrastes de couleurs ;</li>"
-            "<li>les étiquettes des champs de formulaire ;</li>"
-            "<li>la structure des titres et des zones de la page ;</li>"
-            "<li>la langue de la page et les intitulés des liens et des boutons.</li>"
-            "</ul>"
-            "<p>Les tests automatiques ne couvrent qu'une partie des critères : une "
-            "vérification manuelle reste nécessaire. Chaque capsule audio est accompagnée de "
-            "sa transcription écrite.</p>"
-            "<p><strong>Retour d'information et contact</strong></p>"
-            "<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez-nous "
-            "pour être orienté vers une alternative accessible ou obtenir le contenu sous une "
-            "autre forme :</p>"
-            "<ul>"
-            "<li>par courrier électronique : <em>adresse à compléter</em> ;</li>"
-            "<li>par courrier postal : <em>adresse de l'association à compléter</em>.</li>"
-            "</ul>"
-            "<p><strong>Voies de recours</strong></p>"
-            "<p>Si vous nous avez signalé un défaut d'accessibilité qui vous empêche d'accéder "
-            "à un contenu ou à un service et que vous n'avez pas obtenu de réponse "
-            "satisfaisante, vous pouvez saisir le Défenseur des droits :</p>"
-            "<ul>"
-            "<li>par le formulaire en ligne sur "
-            '<a href="https://www.defenseurdesdroits.fr">le site du Défenseur des droits</a> ;'
-            "</li>"
-            "<li>en contactant le délégué du Défenseur des droits le plus proche de chez "
-            "vous ;</li>"
-            "<li>par courrier, gratuitement, sans timbre : Défenseur des droits, Libre réponse "
-            "71120, 75342 Paris CEDEX 07.</li>"
-            "</ul>"
-        ),
+        "body": [
+            (
+                "text",
+                "<p>L'éditeur de Relais s'engage à rendre son site accessible conformément à "
+                "l'article 47 de la loi n° 2005-102 du 11 février 2005. Cette déclaration "
+                "s'applique au site Relais.</p>"
+                "<h2>État de conformité</h2>"
+                "<p>Le site vise la conformité au référentiel général d'amélioration de "
+                "l'accessibilité (RGAA), version 4.1. État actuel : <strong>non "
+                "conforme</strong>, car aucun audit complet n'a encore été mené (c'est ce que "
+                "prévoit le RGAA tant qu'un audit n'a pas eu lieu). Ce statut sera mis à jour à "
+                "l'issue de l'audit.</p>"
+                "<h2>Ce qui est vérifié automatiquement</h2>"
+                "<p>Les principaux types de pages (accueil, liste des histoires, histoire avec "
+                "capsule audio, projet, ambassadeur, étape, pages d'information) sont testés "
+                "automatiquement avec l'outil axe-core, sur les règles WCAG 2.1 de niveaux A et "
+                "AA, y compris sur un écran de téléphone. Ces tests portent notamment sur :</p>"
+                "<ul>"
+                "<li>la présence d'alternatives textuelles pour les images ;</li>"
+                "<li>les contrastes de couleurs ;</li>"
+                "<li>les étiquettes des champs de formulaire ;</li>"
+                "<li>la structure des titres et des zones de la page ;</li>"
+                "<li>la langue de la page et les intitulés des liens et des boutons.</li>"
+                "</ul>"
+                "<p>Les tests automatiques ne couvrent qu'une partie des critères : une "
+                "vérification manuelle reste nécessaire. Chaque capsule audio est accompagnée "
+                "de sa transcription écrite.</p>"
+                "<h2>Retour d'information et contact</h2>"
+                "<p>Si vous n'arrivez pas à accéder à un contenu ou à un service, contactez-nous "
+                "pour être orienté vers une alternative accessible ou obtenir le contenu sous "
+                "une autre forme :</p>",
+            ),
+            ("site_contact", "accessibility"),
+            (
+                "text",
+                "<h2>Voies de recours</h2>"
+                "<p>Si vous nous avez signalé un défaut d'accessibilité qui vous empêche "
+                "d'accéder à un contenu ou à un service et que vous n'avez pas obtenu de "
+                "réponse satisfaisante, vous pouvez saisir le Défenseur des droits :</p>"
+                "<ul>"
+                "<li>par le formulaire en ligne sur "
+                '<a href="https://www.defenseurdesdroits.fr">le site du Défenseur des '
+                "droits</a> ;</li>"
+                "<li>en contactant le délégué du Défenseur des droits le plus proche de chez "
+                "vous ;</li>"
+                "<li>par courrier, gratuitement, sans timbre : Défenseur des droits, Libre "
+                "réponse 71120, 75342 Paris CEDEX 07.</li>"
+                "</ul>",
+            ),
+        ],
     },
     {
         "slug": "donnees-personnelles",
         "title": "Données personnelles",
         "intro": "Ce site ne vous piste pas. Voici ce que nous conservons, et pourquoi.",
-        "body": (
-            "<p><strong>Pas de cookies, pas de traceurs</strong></p>"
-            "<p>La consultation du site ne dépose aucun cookie de mesure d'audience ou de "
-            "publicité et n'utilise aucun traceur. Les pages ne font appel à aucun service "
-            "tiers : polices, scripts et images sont servis par le site lui-même. Les "
-            "statistiques de fréquentation sont des compteurs anonymes, sans identification "
-            "des visiteurs.</p>"
-            "<p><strong>Ce que nous conservons pour les contributeurs</strong></p>"
-            "<p>Si vous contribuez en tant qu'ambassadeur, nous conservons :</p>"
-            "<ul>"
-            "<li>votre nom d'affichage et votre adresse électronique, pour vous connecter et "
-            "vous tenir informé du suivi de vos récits ;</li>"
-            "<li>vos témoignages écrits, vos photos et vos enregistrements audio, avec leurs "
-            "transcriptions ;</li>"
-            "<li>vos consentements : leur texte, leur date et leur portée (voix, image, licence "
-            "de publication).</li>"
-            "</ul>"
-            "<p><strong>Votre consentement</strong></p>"
-            "<p>Rien n'est publié sans votre accord explicite. Vous pouvez retirer votre "
-            "consentement à tout moment : les contenus concernés sont alors dépubliés et les "
-            "médias supprimés.</p>"
-            "<p><strong>Vos droits</strong></p>"
-            "<p>Conformément au règlement général sur la protection des données (RGPD), vous "
-            "disposez d'un droit d'accès, de rectification, d'effacement, de limitation, "
-            "d'opposition et de portabilité de vos données. Depuis votre espace, vous pouvez "
-            "exporter ou effacer vos données. Vous pouvez aussi introduire une réclamation "
-            'auprès de la <a href="https://www.cnil.fr">CNIL</a>.</p>'
-            "<p><strong>Contact</strong></p>"
-            "<p>Responsable du traitement et contact pour exercer vos droits : <em>à "
-            "compléter</em>.</p>"
-        ),
+        "body": [
+            (
+                "text",
+                "<h2>Pas de cookies, pas de traceurs</h2>"
+                "<p>La consultation du site ne dépose aucun cookie de mesure d'audience ou de "
+                "publicité et n'utilise aucun traceur. Les pages ne font appel à aucun service "
+                "tiers : polices, scripts et images sont servis par le site lui-même. Les "
+                "statistiques de fréquentation sont des compteurs anonymes, sans "
+                "identification des visiteurs.</p>"
+                "<h2>Ce que nous conservons pour les contributeurs</h2>"
+                "<p>Si vous contribuez en tant qu'ambassadeur, nous conservons :</p>"
+                "<ul>"
+                "<li>votre nom d'affichage et votre adresse électronique, pour vous connecter "
+                "et vous tenir informé du suivi de vos récits ;</li>"
+                "<li>vos témoignages écrits, vos photos et vos enregistrements audio, avec "
+                "leurs transcriptions ;</li>"
+                "<li>vos consentements : leur texte, leur date et leur portée (voix, image, "
+                "licence de publication).</li>"
+                "</ul>"
+                "<h2>Votre consentement</h2>"
+                "<p>Rien n'est publié sans votre accord explicite. Vous pouvez retirer votre "
+                "consentement à tout moment : les contenus concernés sont alors dépubliés et "
+                "les médias supprimés.</p>"
+                "<h2>Vos droits</h2>"
+                "<p>Conformément au règlement général sur la protection des données (RGPD), "
+                "vous disposez d'un droit d'accès, de rectification, d'effacement, de "
+                "limitation, d'opposition et de portabilité de vos données. Depuis votre "
+                '<a href="/contribuer/">espace ambassadeurs</a>, vous pouvez exporter ou '
+                "effacer vos données. Vous pouvez aussi introduire une réclamation auprès de "
+                'la <a href="https://www.cnil.fr">CNIL</a>.</p>'
+                "<h2>Responsable du traitement et contact</h2>"
+                "<p>Pour exercer vos droits ou poser une question sur vos données :</p>",
+            ),
+            ("site_contact", "privacy"),
+        ],
     },
 ]
 

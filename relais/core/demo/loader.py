@@ -1,5 +1,6 @@
 """Build the demo site from `content.py`: safe to re-run, every item flagged as an example."""
 
+import datetime
 from io import BytesIO
 
 from django.contrib.contenttypes.models import ContentType
@@ -11,11 +12,12 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from relais.core.models import FunderSettings, HomePage, StandardPage
+from relais.core.models import FunderSettings, HomePage, SiteContactSettings, StandardPage
 from relais.journey.models import (
     Ambassador,
     LaureateProject,
     Programme,
+    ProgrammeDate,
     ProjectEdition,
     Stage,
     Territory,
@@ -32,6 +34,7 @@ def load_demo():
     """Create or update every demo object; return the home page."""
     programme = _programme()
     _stages(programme)
+    _programme_dates(programme, datetime.date.today())
     _themes()
     _territories()
     _projects(programme)
@@ -54,6 +57,7 @@ def load_demo():
     for item in content.LEGAL_PAGES:
         upsert_page(home, StandardPage, item["slug"], **_body_fields(item))
     _funder()
+    _site_contact()
     return home
 
 
@@ -93,6 +97,23 @@ def _stages(programme):
     for order, item in enumerate(content.STAGES):
         data = dict(item, programme=programme, sort_order=order)
         Stage.objects.update_or_create(slug=data.pop("slug"), defaults=data)
+
+
+def _programme_dates(programme, today):
+    """Date the demo's edition in the current year, or the next one once it is over."""
+    last = max(end or start for _, _, start, end in content.PROGRAMME_DATES)
+    year = today.year if datetime.date(today.year, *last) >= today else today.year + 1
+    stages = {stage.slug: stage for stage in programme.stages.all()}
+    programme.dates = [
+        ProgrammeDate(
+            stage=stages.get(slug),
+            label=label,
+            starts_on=datetime.date(year, *start),
+            ends_on=datetime.date(year, *end) if end else None,
+        )
+        for slug, label, start, end in content.PROGRAMME_DATES
+    ]
+    programme.save()
 
 
 def _themes():
@@ -216,11 +237,15 @@ def _block(kind, value, illustration, capsules, stages):
 
 
 def _body_fields(item):
-    return {
-        "title": item["title"],
-        "intro": item.get("intro", ""),
-        "body": [{"type": "text", "value": item["body"]}],
-    }
+    """Return page fields; a body is HTML or a list of ("text", html) and ("site_contact", kind)."""
+    body = item["body"]
+    if isinstance(body, str):
+        body = [("text", body)]
+    blocks = [
+        {"type": kind, "value": {"kind": value} if kind == "site_contact" else value}
+        for kind, value in body
+    ]
+    return {"title": item["title"], "intro": item.get("intro", ""), "body": blocks}
 
 
 def _funder():
@@ -231,4 +256,11 @@ def _funder():
         "Logo – " + content.FUNDER["funder_name"],
         media.placeholder_logo(content.FUNDER["funder_name"]),
     )
+    settings.save()
+
+
+def _site_contact():
+    settings = SiteContactSettings.load()
+    for name, value in content.SITE_CONTACT.items():
+        setattr(settings, name, value)
     settings.save()

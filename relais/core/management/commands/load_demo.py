@@ -10,4 +10,4 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         home = load_demo()
         load_collect_defaults()
-        self.stdout.write(self.style.SUCCESS(f"Demo content loaded; home page: {home.url_path}"))
+        self.stdout.write(self.style.SUCCESS(f"Demo content loaded; home page: {home.get_url()}"))

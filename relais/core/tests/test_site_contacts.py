@@ -1,0 +1,66 @@
+"""Legal, accessibility and privacy pages show the contacts set once in the site settings."""
+
+import pytest
+
+from wagtail.models import Page
+
+from relais.core.models import SiteContactSettings
+
+LEGAL_SLUGS = ["mentions-legales", "accessibilite", "donnees-personnelles"]
+
+
+def page_html(client, slug):
+    return client.get(Page.objects.get(slug=slug).url).content.decode()
+
+
+@pytest.mark.django_db
+def test_demo_fills_every_contact_field_with_fictional_values():
+    contact = SiteContactSettings.load()
+    fields = [f.name for f in SiteContactSettings._meta.fields if f.name not in ("id",)]
+    for name in fields:
+        assert getattr(contact, name), name
+    for name in ("contact_email", "privacy_email", "accessibility_email"):
+        assert getattr(contact, name).endswith("@relais.example.org")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", LEGAL_SLUGS)
+def test_legal_pages_have_nothing_left_to_fill(client, slug):
+    html = page_html(client, slug)
+    assert "à compléter" not in html
+    assert "<h2>" in html  # sections are headings, not bold paragraphs
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("slug", "field", "value"),
+    [
+        ("mentions-legales", "publisher_name", "Association Témoin"),
+        ("mentions-legales", "publication_director", "Alex Témoin"),
+        ("mentions-legales", "host_name", "Hébergeur Témoin"),
+        ("accessibilite", "accessibility_email", "a11y-temoin@example.org"),
+        ("accessibilite", "accessibility_form_url", "https://example.org/formulaire-temoin"),
+        ("donnees-personnelles", "privacy_contact", "Déléguée Témoin"),
+        ("donnees-personnelles", "privacy_email", "dpo-temoin@example.org"),
+    ],
+)
+def test_legal_pages_show_the_settings(client, slug, field, value):
+    contact = SiteContactSettings.load()
+    setattr(contact, field, value)
+    contact.save()
+    assert value in page_html(client, slug)
+
+
+@pytest.mark.django_db
+def test_how_to_contribute_links_to_the_contributor_space(client):
+    html = page_html(client, "a-propos")
+    section = html[html.index("Comment contribuer ?") :]
+    assert 'href="/contribuer/"' in section
+
+
+@pytest.mark.django_db
+def test_every_public_page_leads_to_the_contributor_space(client, public_urls):
+    for url in public_urls:
+        html = client.get(url).content.decode()
+        footer = html[html.index('<footer class="site-footer">') :]
+        assert '<a href="/contribuer/">Espace ambassadeurs</a>' in footer, url
