@@ -34,10 +34,9 @@ def _delete_story(testimony):
 
 def _delete_files(testimony):
     for photo in testimony.photos.all():
-        photo.file.delete(save=False)
+        photo.delete_files()
     for recording in testimony.recordings.all():
-        for stored in recording.files():
-            stored.delete(save=False)
+        recording.delete_files()
 
 
 @transaction.atomic

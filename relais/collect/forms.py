@@ -1,12 +1,18 @@
 """Contributor forms: every field is bounded, labelled and explains its errors in French."""
 
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.forms import (
+    AuthenticationForm,
+    PasswordChangeForm,
+    PasswordResetForm,
+    SetPasswordForm,
+)
+from django.contrib.auth.password_validation import password_validators_help_texts
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import accounts
-from .models import TEXT_MAX_LENGTH, Testimony
+from .models import TEXT_MAX_LENGTH, Testimony, TestimonyAudio
 
 TOO_LONG = _("This text is too long: %(limit_value)d characters at most (it has %(show_value)d).")
 
@@ -23,6 +29,10 @@ class PasswordSignInForm(AuthenticationForm):
         "locked": _("Too many failed attempts: wait 15 minutes or ask for a sign-in link."),
     }
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("Your email address")  # ambassadors' user name
+
     def clean(self):
         username = self.cleaned_data.get("username") or ""
         if accounts.sign_in_locked(username):
@@ -34,6 +44,32 @@ class PasswordSignInForm(AuthenticationForm):
             raise
         accounts.clear_failed_sign_ins(username)
         return cleaned
+
+
+class PlainPasswordHelpMixin:
+    """Give the new password its rules as one plain sentence: Django's help is an HTML list,
+    which cannot sit in the paragraph our fields use for help texts."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["new_password1"].help_text = " ".join(password_validators_help_texts())
+
+
+class ContributorSetPasswordForm(PlainPasswordHelpMixin, SetPasswordForm):
+    pass
+
+
+class ContributorPasswordChangeForm(PlainPasswordHelpMixin, PasswordChangeForm):
+    pass
+
+
+class PasswordResetRequestForm(PasswordResetForm):
+    """Django's reset form, sharing the hourly limit of emails with sign-in links."""
+
+    email = forms.EmailField(label=_("Your email address"), max_length=254)
+
+    def get_users(self, email):
+        return (user for user in super().get_users(email) if accounts.may_send_link(user.email))
 
 
 class TestimonyForm(forms.ModelForm):
@@ -110,6 +146,18 @@ class AudioForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("auto_id", "audio_%s")
         super().__init__(*args, **kwargs)
+
+
+class TranscriptForm(forms.ModelForm):
+    """The text of one recording, which its author may complete or correct."""
+
+    class Meta:
+        model = TestimonyAudio
+        fields = ["transcript"]
+        labels = {"transcript": _("Transcript")}
+        help_texts = {"transcript": _("What you say in the recording; the team can complete it.")}
+        widgets = {"transcript": forms.Textarea(attrs={"rows": 6})}
+        error_messages = {"transcript": {"max_length": TOO_LONG}}
 
 
 class ConsentForm(forms.Form):

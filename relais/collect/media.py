@@ -21,6 +21,8 @@ from relais.stories.services import AudioError, probe_audio
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 IMAGE_PROBE_TIMEOUT_SECONDS = 15
+# Previews are shown at most 160 CSS pixels wide: twice that stays sharp on phone screens.
+THUMBNAIL_SIZE = 320
 # Pillow format → (content type, extension); nothing else is accepted as a photo.
 IMAGE_FORMATS = {
     "JPEG": ("image/jpeg", "jpg"),
@@ -116,6 +118,24 @@ def parse_image_probe(result, max_pixels):
     return found
 
 
+def write_thumbnail(source, target):
+    """Write a JPEG preview of the photo at source to target; return whether it worked."""
+    max_pixels = int(settings.RELAIS_PHOTO_MAX_PIXELS)
+    command = [sys.executable, "-m", "relais.collect.image_thumbnail", str(source), str(target)]
+    command += [str(max_pixels), str(THUMBNAIL_SIZE)]
+    try:
+        result = subprocess.run(  # noqa: S603 - fixed command, the paths are arguments
+            command,
+            capture_output=True,
+            timeout=IMAGE_PROBE_TIMEOUT_SECONDS,
+            check=False,
+            cwd=PROJECT_ROOT,
+        )
+    except subprocess.TimeoutExpired:
+        return False
+    return result.returncode == 0 and Path(target).is_file()
+
+
 def validate_audio(upload):
     """Return the AudioInfo of an audio upload in an accepted format, or raise MediaRejected."""
     check_size(
@@ -169,8 +189,13 @@ def truncate_name(name, limit):
 
 def private_file_response(fieldfile, content_type, download_name):
     """Return a download of a private file that browsers will neither sniff nor render."""
+    return private_stored_response(fieldfile.storage, fieldfile.name, content_type, download_name)
+
+
+def private_stored_response(storage, name, content_type, download_name):
+    """Return a download of a file in private storage, with the same protections."""
     response = FileResponse(
-        fieldfile.storage.open(fieldfile.name, "rb"),
+        storage.open(name, "rb"),
         as_attachment=True,
         filename=safe_display_name(download_name),
         content_type=content_type or "application/octet-stream",

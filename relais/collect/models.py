@@ -132,6 +132,18 @@ class TestimonyPhoto(models.Model):
     def __str__(self):
         return self.display_name or f"photo {self.pk}"
 
+    @property
+    def thumbnail_name(self):
+        """Return the storage name of the photo's preview, derived from the original's."""
+        return f"{self.file.name}.vignette.jpg"
+
+    def delete_files(self):
+        """Erase the original and its preview from storage."""
+        storage = self.file.storage
+        if storage.exists(self.thumbnail_name):
+            storage.delete(self.thumbnail_name)
+        self.file.delete(save=False)
+
 
 class TestimonyAudio(models.Model):
     testimony = models.ForeignKey(Testimony, on_delete=models.CASCADE, related_name="recordings")
@@ -156,6 +168,11 @@ class TestimonyAudio(models.Model):
     def files(self):
         """Return every stored file of this recording (original and derived)."""
         return [f for f in (self.original, self.web_ogg, self.web_mp3) if f]
+
+    def delete_files(self):
+        """Erase the original and the web versions from storage."""
+        for stored in self.files():
+            stored.delete(save=False)
 
 
 class StatusChange(models.Model):

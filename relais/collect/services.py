@@ -1,12 +1,19 @@
 """Testimony operations that span several models: saving answers, media, consent, erasure."""
 
+import shutil
+import tempfile
+from pathlib import Path
+
+from django.core.files import File
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
+from relais.core.uploads import local_copy
+
 from . import workflow
 from .choices import TestimonyStatus
-from .media import safe_display_name, validate_audio, validate_photo
+from .media import safe_display_name, validate_audio, validate_photo, write_thumbnail
 from .models import Answer, ConsentText, Testimony, TestimonyAudio, TestimonyPhoto
 from .tasks import process_recording
 
@@ -42,7 +49,48 @@ def add_photo(testimony, upload, alt_text):
     )
     photo.file.save("photo", upload, save=False)
     photo.save()
+    with local_copy(upload) as path:
+        store_thumbnail(photo, path)
     return photo
+
+
+def store_thumbnail(photo, source):
+    """Write the preview of a photo from a local copy of it; without one the page shows its name."""
+    with tempfile.TemporaryDirectory(prefix="relais-thumbnail-") as tmp:
+        target = Path(tmp) / "vignette.jpg"
+        if not write_thumbnail(source, target):
+            return False
+        storage = photo.file.storage
+        if storage.exists(photo.thumbnail_name):
+            storage.delete(photo.thumbnail_name)
+        with target.open("rb") as preview:
+            storage.save(photo.thumbnail_name, File(preview))
+    return True
+
+
+def ensure_thumbnail(photo):
+    """Return whether the photo has a preview, writing it first if missing (older uploads)."""
+    if photo.file.storage.exists(photo.thumbnail_name):
+        return True
+    with tempfile.NamedTemporaryFile(prefix="relais-photo-") as copy:
+        with photo.file.open("rb") as original:
+            shutil.copyfileobj(original, copy, length=1024 * 1024)
+        copy.flush()
+        return store_thumbnail(photo, copy.name)
+
+
+@transaction.atomic
+def delete_photo(photo):
+    """Delete one photo; its files are erased once the deletion is committed."""
+    photo.delete()
+    transaction.on_commit(photo.delete_files)
+
+
+@transaction.atomic
+def delete_recording(recording):
+    """Delete one recording; its original and web versions are erased once committed."""
+    recording.delete()
+    transaction.on_commit(recording.delete_files)
 
 
 def add_recording(testimony, upload, transcript=""):

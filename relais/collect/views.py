@@ -4,13 +4,21 @@ from functools import wraps
 
 from sesame.views import LoginView as SesameLoginView
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import (
+    LoginView,
+    PasswordChangeView,
+    PasswordResetCompleteView,
+    PasswordResetConfirmView,
+    PasswordResetDoneView,
+    PasswordResetView,
+)
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
@@ -19,16 +27,21 @@ from django.views.decorators.http import require_POST
 from relais.journey.models import Stage
 
 from . import accounts, erasure, services
+from .choices import TestimonyStatus
 from .forms import (
     AudioForm,
     ConsentForm,
+    ContributorPasswordChangeForm,
+    ContributorSetPasswordForm,
+    PasswordResetRequestForm,
     PasswordSignInForm,
     PhotoForm,
     RequestLinkForm,
     StageAnswersForm,
     TestimonyForm,
+    TranscriptForm,
 )
-from .media import MediaRejected, private_file_response
+from .media import MediaRejected, private_file_response, private_stored_response
 from .models import ConsentText, InterviewQuestion, Testimony, TestimonyAudio, TestimonyPhoto
 
 CONFLICT_MESSAGE = gettext_lazy(
@@ -85,6 +98,54 @@ class PasswordLogin(LoginView):
         return reverse("collect:dashboard")
 
 
+class PasswordChange(PasswordChangeView):
+    """Choose a first password (invited by link, none yet), or change it (old one asked)."""
+
+    template_name = "collect/password_change.html"
+    success_url = reverse_lazy("collect:dashboard")
+
+    def get_form_class(self):
+        if self.request.user.has_usable_password():
+            return ContributorPasswordChangeForm
+        return ContributorSetPasswordForm
+
+    def form_valid(self, form):
+        messages.success(
+            self.request,
+            _("Your password is saved: you can now also sign in with it."),
+        )
+        return super().form_valid(form)
+
+
+class PasswordReset(PasswordResetView):
+    """Email a link to choose a new password, through the configured email backend."""
+
+    form_class = PasswordResetRequestForm
+    template_name = "collect/password_reset.html"
+    email_template_name = "collect/email/password_reset.txt"
+    subject_template_name = "collect/email/password_reset_subject.txt"
+    success_url = reverse_lazy("collect:password_reset_sent")
+
+    @property
+    def extra_email_context(self):
+        """Build links on the site's configured address, like sign-in links."""
+        return {"base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/")}
+
+
+class PasswordResetSent(PasswordResetDoneView):
+    template_name = "collect/password_reset_sent.html"
+
+
+class PasswordResetConfirm(PasswordResetConfirmView):
+    form_class = ContributorSetPasswordForm
+    template_name = "collect/password_reset_confirm.html"
+    success_url = reverse_lazy("collect:password_reset_complete")
+
+
+class PasswordResetComplete(PasswordResetCompleteView):
+    template_name = "collect/password_reset_complete.html"
+
+
 class LinkLogin(SesameLoginView):
     """Sign in with a one-time link; an expired or used link gets a clear page."""
 
@@ -132,8 +193,16 @@ def testimony_detail(request, pk):
         "photos_without_alt": photos_without_alt,
         "photo_form": PhotoForm(),
         "audio_form": AudioForm(),
+        "recordings": [
+            (recording, transcript_form(recording)) for recording in testimony.recordings.all()
+        ],
     }
     return render(request, "collect/testimony_detail.html", context)
+
+
+def transcript_form(recording, data=None):
+    """Return the transcript form of one recording; the prefix keeps its ids unique."""
+    return TranscriptForm(data, instance=recording, prefix=f"recording-{recording.pk}")
 
 
 def _stage_context(testimony, stage, form):
@@ -253,6 +322,52 @@ def photo_alt(request, pk, photo_pk):
     return redirect("collect:testimony", pk=pk)
 
 
+def own_media(request, model, pk, media_pk):
+    """Return a photo or recording of the user's editable testimony (404 if not theirs)."""
+    media = get_object_or_404(model, pk=media_pk, testimony_id=pk, testimony__owner=request.user)
+    if not media.testimony.editable_by_owner:
+        raise PermissionDenied
+    return media
+
+
+@contributor_required
+def photo_delete(request, pk, photo_pk):
+    """Ask before deleting a photo; the confirmed POST erases its files."""
+    photo = own_media(request, TestimonyPhoto, pk, photo_pk)
+    if request.method == "POST":
+        services.delete_photo(photo)
+        messages.success(request, _("The photo is deleted."))
+        return redirect("collect:testimony", pk=pk)
+    context = {"testimony": photo.testimony, "photo": photo, "kind": "photo"}
+    return render(request, "collect/media_delete.html", context)
+
+
+@contributor_required
+def recording_delete(request, pk, recording_pk):
+    """Ask before deleting a recording; the confirmed POST erases all its files."""
+    recording = own_media(request, TestimonyAudio, pk, recording_pk)
+    if request.method == "POST":
+        services.delete_recording(recording)
+        messages.success(request, _("The recording is deleted."))
+        return redirect("collect:testimony", pk=pk)
+    context = {"testimony": recording.testimony, "recording": recording, "kind": "recording"}
+    return render(request, "collect/media_delete.html", context)
+
+
+@contributor_required
+def recording_transcript(request, pk, recording_pk):
+    """Save the transcript of a recording; on error, show it again with the text typed."""
+    recording = own_media(request, TestimonyAudio, pk, recording_pk)
+    form = transcript_form(recording, request.POST if request.method == "POST" else None)
+    if form.is_valid():
+        form.save()
+        messages.success(request, _("The transcript is saved."))
+        return redirect(reverse("collect:testimony", args=[pk]) + f"#recording-{recording.pk}")
+    context = {"testimony": recording.testimony, "recording": recording, "form": form}
+    status = 400 if form.errors else 200
+    return render(request, "collect/transcript_form.html", context, status=status)
+
+
 @contributor_required
 def submit(request, pk):
     testimony = own_testimony(request, pk, editable=True)
@@ -285,7 +400,10 @@ def withdraw(request, pk):
 
 
 def _can_read(user, testimony):
-    return testimony.owner_id == user.pk or accounts.is_editor(user)
+    """The owner always; editors once the testimony was sent to them (never a draft)."""
+    if testimony.owner_id == user.pk:
+        return True
+    return testimony.status != TestimonyStatus.DRAFT and accounts.is_editor(user)
 
 
 @contributor_required
@@ -294,6 +412,16 @@ def photo_file(request, pk):
     if not _can_read(request.user, photo.testimony):
         raise Http404
     return private_file_response(photo.file, photo.content_type, photo.display_name)
+
+
+@contributor_required
+def photo_thumbnail(request, pk):
+    """Serve a photo's small preview, written on first request for older uploads."""
+    photo = get_object_or_404(TestimonyPhoto.objects.select_related("testimony"), pk=pk)
+    if not _can_read(request.user, photo.testimony) or not services.ensure_thumbnail(photo):
+        raise Http404
+    name = f"{photo.display_name or 'photo'}-vignette.jpg"
+    return private_stored_response(photo.file.storage, photo.thumbnail_name, "image/jpeg", name)
 
 
 AUDIO_VARIANTS = {
