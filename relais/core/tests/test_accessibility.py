@@ -64,6 +64,8 @@ def pages_to_check():
         stage.get_absolute_url(),
         "/a-propos/",
         "/accessibilite/",
+        "/mentions-legales/",
+        "/donnees-personnelles/",
     ]
 
 
@@ -81,7 +83,9 @@ def contributor_pages(client):
         f"{base}etapes/idee/",
         f"{base}envoyer/",
         f"{base}retirer/",
+        "/contribuer/temoignages/nouveau/",
         "/contribuer/mes-donnees/",
+        "/contribuer/mes-donnees/supprimer/",
     ]
     return client.cookies["sessionid"].value, pages
 
@@ -120,6 +124,8 @@ def test_axe_and_vnu_find_nothing_and_pages_fit_a_phone(live_server, client, mon
                 problems[url] = {"violations": result["violations"], "overflow_px": overflow}
         weak_rings = focus_rings_below_3_to_1(page, live_server.url, ["/", private_urls[1]])
         check_recorder_uploads(page, context, live_server.url + private_urls[1])
+        with_recording = page.request.get(live_server.url + private_urls[1]).text()
+        served_html[f"{private_urls[1]} with a recording"] = with_recording
         typed_offline = check_autosave_survives_offline(
             page, context, live_server.url + urls_stage(private_urls)
         )
