@@ -3,15 +3,24 @@
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from . import accounts, publishing, workflow
-from .choices import TestimonyStatus
+from .choices import MediaStatus, TestimonyStatus
 from .forms import ReturnForm
+from .media import private_file_response
 from .models import Testimony
+
+# Which file of a recording each player source or download reads.
+AUDIO_VARIANTS = {
+    "original": ("original", "application/octet-stream"),
+    "ogg": ("web_ogg", "audio/ogg"),
+    "mp3": ("web_mp3", "audio/mpeg"),
+}
 
 
 class InviteForm(forms.Form):
@@ -28,27 +37,80 @@ def editor_required(view):
     return wrapper
 
 
+def reviewable():
+    """Return the testimonies editors may see: drafts stay private to their owner."""
+    return Testimony.objects.exclude(status=TestimonyStatus.DRAFT)
+
+
+def ambassador_name(testimony):
+    """Return how editors name an ambassador: the public name, else the account's full name."""
+    return (
+        testimony.public_name
+        or testimony.owner.get_full_name()
+        or _("Ambassador without a name yet")
+    )
+
+
+def actor_name(change, testimony):
+    """Return who made a status change, without showing anyone's email address."""
+    if change.actor_id is None:
+        return "—"
+    if change.actor_id == testimony.owner_id:
+        return ambassador_name(testimony)
+    return change.actor.get_full_name() or change.actor.get_username()
+
+
 @editor_required
 def testimony_list(request):
-    testimonies = Testimony.objects.exclude(status=TestimonyStatus.DRAFT).select_related("owner")
+    testimonies = reviewable().select_related("owner")
+    for testimony in testimonies:
+        testimony.ambassador_name = ambassador_name(testimony)
     return render(request, "collect/admin/testimony_list.html", {"testimonies": testimonies})
 
 
 @editor_required
 def testimony_review(request, pk):
-    testimony = get_object_or_404(Testimony.objects.exclude(status=TestimonyStatus.DRAFT), pk=pk)
+    testimony = get_object_or_404(reviewable().select_related("owner"), pk=pk)
+    history = list(testimony.history.select_related("actor"))
+    for change in history:
+        change.actor_name = actor_name(change, testimony)
     context = {
         "testimony": testimony,
+        "ambassador_name": ambassador_name(testimony),
         "answers": testimony.answers.exclude(text="").select_related("question__stage"),
+        "photos": testimony.photos.all(),
+        "recordings": testimony.recordings.all(),
+        "ready": MediaStatus.READY,
+        "history": history,
         "return_form": ReturnForm(),
     }
     return render(request, "collect/admin/testimony_review.html", context)
 
 
 @editor_required
+def testimony_photo(request, pk, photo_pk):
+    """Serve a photo of a testimony under review, for the preview and the download."""
+    testimony = get_object_or_404(reviewable(), pk=pk)
+    photo = get_object_or_404(testimony.photos, pk=photo_pk)
+    return private_file_response(photo.file, photo.content_type, photo.display_name)
+
+
+@editor_required
+def testimony_audio(request, pk, recording_pk, variant):
+    """Serve a recording of a testimony under review: the player's sources or the original."""
+    testimony = get_object_or_404(reviewable(), pk=pk)
+    recording = get_object_or_404(testimony.recordings, pk=recording_pk)
+    field, content_type = AUDIO_VARIANTS.get(variant, (None, None))
+    stored = getattr(recording, field) if field else None
+    if not stored:
+        raise Http404
+    return private_file_response(stored, content_type, recording.display_name)
+
+
+@editor_required
 @require_POST
 def testimony_action(request, pk, action):
-    testimony = get_object_or_404(Testimony.objects.exclude(status=TestimonyStatus.DRAFT), pk=pk)
+    testimony = get_object_or_404(reviewable(), pk=pk)
     if action == "review":
         workflow.change_status(testimony, TestimonyStatus.IN_REVIEW, request.user)
     elif action == "return":

@@ -1,9 +1,14 @@
 """Turn a testimony into a StoryPage draft in one action; editors finish it in Wagtail."""
 
+import re
+
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.html import escape, linebreaks
-from django.utils.text import Truncator
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.text import Truncator, slugify
+from django.utils.translation import gettext as _
 
 from wagtail.images import get_image_model
 
@@ -15,21 +20,71 @@ from . import workflow
 from .choices import MediaStatus, TestimonyStatus
 
 TRANSCRIPT_TO_COMPLETE = "Transcription à compléter par l'équipe éditoriale."
+SLUG_MAX_LENGTH = Ambassador._meta.get_field("slug").max_length
 
 
-def _answer_blocks(testimony):
-    answers = testimony.answers.exclude(text="").select_related("question__stage")
+def rich_text_paragraphs(text):
+    """Return plain text as rich text Wagtail's editor accepts: <p> per blank line, <br/>."""
+    chunks = re.split(r"\n\s*\n", text.replace("\r\n", "\n").strip())
+    return "".join(
+        "<p>" + "<br/>".join(escape(line.strip()) for line in chunk.splitlines()) + "</p>"
+        for chunk in chunks
+        if chunk.strip()
+    )
+
+
+def _answers_by_stage(testimony):
+    """Return {stage: [answers]} for the stages that got at least one non-blank answer."""
+    answers = testimony.answers.select_related("question__stage").order_by(
+        "question__stage__sort_order", "question__sort_order"
+    )
     by_stage = {}
-    for answer in answers.order_by("question__stage__sort_order", "question__sort_order"):
-        by_stage.setdefault(answer.question.stage, []).append(answer)
-    blocks = []
-    for stage, stage_answers in by_stage.items():
-        html = f"<h3>{escape(stage.name)}</h3>" + "".join(
-            f"<p><b>{escape(a.question.text)}</b></p>{linebreaks(a.text, autoescape=True)}"
-            for a in stage_answers
-        )
-        blocks.append({"type": "text", "value": html})
-    return blocks, list(by_stage)
+    for answer in answers:
+        if answer.text.strip():
+            by_stage.setdefault(answer.question.stage, []).append(answer)
+    return by_stage
+
+
+def _answer_blocks(by_stage):
+    # The story page's title is the h1 and other body blocks open with h2: stages are h2.
+    return [
+        {
+            "type": "text",
+            "value": f"<h2>{escape(stage.name)}</h2>"
+            + "".join(
+                f"<h3>{escape(a.question.text)}</h3>{rich_text_paragraphs(a.text)}" for a in answers
+            ),
+        }
+        for stage, answers in by_stage.items()
+    ]
+
+
+def _unique_slug(name, ambassador):
+    base = slugify(name)[: SLUG_MAX_LENGTH - 4] or "ambassadeur"
+    others = Ambassador.objects.exclude(pk=ambassador.pk)
+    slug, number = base, 2
+    while others.filter(slug=slug).exists():
+        slug, number = f"{base}-{number}", number + 1
+    return slug
+
+
+def public_ambassador(testimony):
+    """Return the owner's ambassador profile under the public name chosen at consent.
+
+    The account's own name never reaches the public site: the profile is created or
+    renamed (with a slug made from the public name) when a story is drafted.
+    """
+    name = testimony.public_name.strip()
+    if not name:
+        return None
+    ambassador = Ambassador.objects.filter(account=testimony.owner).first()
+    if ambassador is None:
+        ambassador = Ambassador(account=testimony.owner)
+    if ambassador.display_name != name or not ambassador.slug:
+        ambassador.display_name = name
+        ambassador.slug = _unique_slug(name, ambassador)
+        ambassador.save()
+    return ambassador
 
 
 def _image_blocks(testimony):
@@ -39,7 +94,7 @@ def _image_blocks(testimony):
     for photo in testimony.photos.exclude(alt_text=""):
         with photo.file.open("rb") as source:
             image = get_image_model().objects.create(
-                title=f"{testimony.title} – photo {photo.pk}",
+                title=Truncator(f"{testimony.title} – {photo.alt_text}").chars(255),
                 file=ContentFile(source.read(), name=f"temoignage-{photo.pk}"),
             )
         testimony.story_images.add(image)
@@ -47,14 +102,31 @@ def _image_blocks(testimony):
     return blocks
 
 
+def capsule_title(testimony, number, total):
+    """Return a capsule title an editor would keep: who speaks, about what, which part."""
+    with translation.override(settings.LANGUAGE_CODE):  # content, not the editor's admin UI
+        values = {
+            "name": testimony.public_name.strip() or _("an ambassador"),
+            "title": testimony.title,
+            "number": number,
+            "total": total,
+        }
+        if total > 1:
+            title = _("Testimony of %(name)s: %(title)s (part %(number)s of %(total)s)") % values
+        else:
+            title = _("Testimony of %(name)s: %(title)s") % values
+    return Truncator(title).chars(AudioCapsule._meta.get_field("title").max_length)
+
+
 def _audio_blocks(testimony):
     if not testimony.consent_voice_scope:
         return []
+    recordings = list(testimony.recordings.filter(status=MediaStatus.READY).order_by("pk"))
     blocks = []
-    for recording in testimony.recordings.filter(status=MediaStatus.READY):
+    for number, recording in enumerate(recordings, start=1):
         with recording.web_mp3.open("rb") as source:
             capsule = AudioCapsule(
-                title=f"{testimony.title} – enregistrement {recording.pk}",
+                title=capsule_title(testimony, number, len(recordings)),
                 transcript=recording.transcript or TRANSCRIPT_TO_COMPLETE,
                 duration_seconds=recording.duration_seconds,
             )
@@ -69,19 +141,23 @@ def _audio_blocks(testimony):
 
 @transaction.atomic
 def create_story_draft(testimony, editor):
-    """Create an unpublished story from a testimony and move it to review."""
-    text_blocks, stages = _answer_blocks(testimony) if testimony.consent_text_scope else ([], [])
-    first_text = testimony.answers.exclude(text="").values_list("text", flat=True).first() or ""
+    """Create an unpublished story from a testimony and move it to review.
+
+    The summary is left empty on purpose: the editor writes it, and Wagtail refuses to
+    publish the story until then (drafts may be saved without it).
+    """
+    by_stage = _answers_by_stage(testimony) if testimony.consent_text_scope else {}
     story = StoryPage(
         title=testimony.title,
-        intro=Truncator(first_text).chars(280) or testimony.title,
-        body=text_blocks + _image_blocks(testimony) + _audio_blocks(testimony),
+        intro="",
+        body=_answer_blocks(by_stage) + _image_blocks(testimony) + _audio_blocks(testimony),
         live=False,
     )
     StoryIndexPage.objects.get().add_child(instance=story)
-    story.stages.set(Stage.objects.filter(pk__in=[s.pk for s in stages]))
-    story.ambassadors.set(Ambassador.objects.filter(account=testimony.owner))
-    story.save_revision(user=editor)
+    story.stages.set(Stage.objects.filter(pk__in=[s.pk for s in by_stage]))
+    ambassador = public_ambassador(testimony)
+    story.ambassadors.set([ambassador] if ambassador else [])
+    story.save_revision(user=editor, clean=False)  # the summary is still to be written
     testimony.story = story
     testimony.save(update_fields=["story", "updated_at"])
     if testimony.status == TestimonyStatus.SUBMITTED:

@@ -1,10 +1,13 @@
 """Editorial workflow: allowed transitions, logged with who and when, notified by email."""
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 
 from .choices import TestimonyStatus as S
 from .models import StatusChange
@@ -36,7 +39,7 @@ def change_status(testimony, to_status, actor, comment=""):
         actor=actor,
         comment=comment,
     )
-    transaction.on_commit(lambda: notify(testimony, to_status, comment))
+    transaction.on_commit(lambda: notify(testimony, from_status, to_status, comment))
 
 
 def editors_emails():
@@ -44,13 +47,36 @@ def editors_emails():
     return sorted(u.email for u in users if u.has_perm("collect.change_testimony"))
 
 
-def notify(testimony, to_status, comment=""):
-    """Email editors about submissions, the ambassador about everything else."""
-    recipients = editors_emails() if to_status == S.SUBMITTED else [testimony.owner.email]
-    context = {"testimony": testimony, "status": S(to_status).label, "comment": comment}
-    send_mail(
-        render_to_string("collect/email/status_subject.txt", context).strip(),
-        render_to_string("collect/email/status.txt", context),
-        None,
-        [r for r in recipients if r],
-    )
+def absolute_url(path):
+    """Return an absolute link for emails: they are read outside the site."""
+    if not path.startswith("/"):  # already absolute (a page of a multi-site setup)
+        return path
+    return settings.WAGTAILADMIN_BASE_URL.rstrip("/") + path
+
+
+def notify(testimony, from_status, to_status, comment=""):
+    """Email editors about submissions, the ambassador about everything else.
+
+    The email says which testimony moved from which status to which, with the editor's
+    comment and a link to where the reader acts on it.
+    """
+    for_editors = to_status == S.SUBMITTED
+    recipients = editors_emails() if for_editors else [testimony.owner.email]
+    if for_editors:
+        link = absolute_url(reverse("collect_admin:review", args=[testimony.pk]))
+    else:
+        link = absolute_url(reverse("collect:testimony", args=[testimony.pk]))
+    story = testimony.story if to_status == S.PUBLISHED else None
+    with translation.override(settings.LANGUAGE_CODE):  # the site's language, not the actor's
+        context = {
+            "testimony": testimony,
+            "from_status": S(from_status).label if from_status else "",
+            "status": S(to_status).label,
+            "comment": comment,
+            "for_editors": for_editors,
+            "link": link,
+            "story_link": absolute_url(story.url) if story and story.live and story.url else "",
+        }
+        subject = render_to_string("collect/email/status_subject.txt", context).strip()
+        body = render_to_string("collect/email/status.txt", context)
+    send_mail(subject, body, None, [r for r in recipients if r])

@@ -9,7 +9,8 @@ from relais.core.blocks import ImageWithAltBlock
 
 from .choices import TipKind
 
-TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
+# Headings start at h2: the story page's title is its only h1.
+TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h2", "h3"]
 
 
 class AudioCapsuleBlock(blocks.StructBlock):

@@ -14,6 +14,7 @@ from relais.journey.models import ExampleMixin
 
 from .audio import AudioCapsule, AudioChapter  # noqa: F401 - models of this app
 from .blocks import StoryBodyBlock
+from .forms import StoryPageForm
 from .listing import StoryFilterForm, story_cards
 
 STORIES_PER_PAGE = 12
@@ -102,6 +103,7 @@ class StoryPage(ExampleMixin, Page):
     ]
     parent_page_types = ["stories.StoryIndexPage"]
     subpage_types = []
+    base_form_class = StoryPageForm
 
     class Meta:
         verbose_name = _("story")

@@ -95,7 +95,10 @@ def test_invited_ambassador_to_published_story_then_withdrawal(
     assert testimony.status == "in_review" and not story.live
     kinds = [block.block_type for block in story.body]
     assert "text" in kinds and "image" in kinds and "audio" in kinds
-    story.get_latest_revision().publish(user=editor)
+    draft = story.get_latest_revision_as_object()
+    assert draft.intro == ""  # the editor writes the summary before publishing
+    draft.intro = "Une épicerie de quartier, racontée par celle qui l'a lancée."
+    draft.save_revision(user=editor).publish(user=editor)
     testimony.refresh_from_db()
     assert testimony.status == "published"
     assert [h.to_status for h in testimony.history.all()] == [
