@@ -126,3 +126,9 @@ def test_action_link_refuses_anything_else(link):
 def test_a_date_needs_a_stage_or_a_label():
     with pytest.raises(ValidationError):
         ProgrammeDate(starts_on=datetime.date(2026, 1, 1)).clean()
+
+
+@pytest.mark.django_db
+def test_contributor_space_keeps_its_own_path(client, programme):
+    html = client.get("/contribuer/connexion/").content.decode()
+    assert "Et maintenant ?" not in html
