@@ -12,10 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.conf import settings
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse, StreamingHttpResponse
 from django.template.defaultfilters import filesizeformat
+from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
+from relais.core.media_serving import requested_range
 from relais.core.uploads import local_copy
 from relais.stories.services import AudioError, probe_audio
 
@@ -200,6 +202,51 @@ def private_stored_response(storage, name, content_type, download_name):
         filename=safe_display_name(download_name),
         content_type=content_type or "application/octet-stream",
     )
+    return protect_private_response(response)
+
+
+def private_ranged_response(request, fieldfile, content_type, download_name):
+    """Return a private recording, or the one byte range asked for, so players can seek."""
+    storage, name = fieldfile.storage, fieldfile.name
+    size = storage.size(name)
+    mtime = storage.get_modified_time(name).timestamp()
+    byte_range = requested_range(request, mtime, size)
+    if byte_range is None:
+        response = private_file_response(fieldfile, content_type, download_name)
+        response.headers["Accept-Ranges"] = "bytes"
+        return response
+    if byte_range == "unsatisfiable":
+        response = HttpResponse(status=416)
+        response.headers["Content-Range"] = f"bytes */{size}"
+        return protect_private_response(response)
+    start, end = byte_range
+    response = StreamingHttpResponse(
+        read_stored_range(storage, name, start, end), status=206, content_type=content_type
+    )
+    response.headers["Content-Range"] = f"bytes {start}-{end}/{size}"
+    response.headers["Content-Length"] = str(end - start + 1)
+    response.headers["Accept-Ranges"] = "bytes"
+    response.headers["Content-Disposition"] = content_disposition_header(
+        True, safe_display_name(download_name)
+    )
+    return protect_private_response(response)
+
+
+def read_stored_range(storage, name, start, end, chunk_size=64 * 1024):
+    """Yield the bytes of a stored file from start to end inclusive (storage may be remote)."""
+    remaining = end - start + 1
+    with storage.open(name, "rb") as handle:
+        handle.seek(start)
+        while remaining > 0:
+            chunk = handle.read(min(chunk_size, remaining))
+            if not chunk:
+                return
+            remaining -= len(chunk)
+            yield chunk
+
+
+def protect_private_response(response):
+    """Forbid sniffing, rendering, caching and other sites' use of a private file."""
     response.headers["X-Content-Type-Options"] = "nosniff"
     response.headers["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response.headers["Cache-Control"] = "private, no-store"

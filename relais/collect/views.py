@@ -41,7 +41,12 @@ from .forms import (
     TestimonyForm,
     TranscriptForm,
 )
-from .media import MediaRejected, private_file_response, private_stored_response
+from .media import (
+    MediaRejected,
+    private_file_response,
+    private_ranged_response,
+    private_stored_response,
+)
 from .models import ConsentText, InterviewQuestion, Testimony, TestimonyAudio, TestimonyPhoto
 
 CONFLICT_MESSAGE = gettext_lazy(
@@ -440,7 +445,7 @@ def audio_file(request, pk, variant):
     stored = getattr(recording, field)
     if not stored:
         raise Http404
-    return private_file_response(stored, content_type, recording.display_name)
+    return private_ranged_response(request, stored, content_type, recording.display_name)
 
 
 @contributor_required

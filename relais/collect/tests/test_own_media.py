@@ -135,6 +135,25 @@ def test_a_ready_recording_has_a_player_on_its_private_web_versions(client, test
 
 
 @pytest.mark.django_db
+def test_a_recording_is_served_by_byte_ranges_so_the_player_can_seek(
+    client, testimony_a, recording
+):
+    client.force_login(testimony_a.owner)
+    url = reverse("collect:audio_file", args=[recording.pk, "mp3"])
+    whole = client.get(url)
+    assert whole.status_code == 200 and whole["Accept-Ranges"] == "bytes"
+    data = b"".join(whole.streaming_content)
+    response = client.get(url, headers={"Range": "bytes=100-199"})
+    assert response.status_code == 206
+    assert response["Content-Range"] == f"bytes 100-199/{len(data)}"
+    assert b"".join(response.streaming_content) == data[100:200]
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Content-Disposition"].startswith("attachment")
+    beyond = client.get(url, headers={"Range": f"bytes={len(data)}-"})
+    assert beyond.status_code == 416
+
+
+@pytest.mark.django_db
 def test_a_recording_still_processing_says_so(client, testimony_a, audio_upload):
     services.add_recording(testimony_a, audio_upload)  # the task waits for the commit
     client.force_login(testimony_a.owner)
