@@ -12,6 +12,7 @@ from wagtail.models import Page
 from .blocks import SimpleBodyBlock
 
 LATEST_STORIES_ON_HOME = 6
+FEATURED_STORY_SEARCH = 50  # latest stories searched for the one playing the featured capsule
 
 
 class HomePage(Page):
@@ -40,7 +41,11 @@ class HomePage(Page):
         *Page.content_panels,
         FieldPanel("programme"),
         MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Call")),
-        FieldPanel("featured_audio"),
+        # The panel's help text replaces the field's outdated one without a migration.
+        FieldPanel(
+            "featured_audio",
+            help_text=_("Leave empty to show no capsule on the home page."),
+        ),
     ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["stories.StoryIndexPage", "core.StandardPage"]
@@ -62,11 +67,24 @@ class HomePage(Page):
         return context
 
     def _featured_audio(self, stories):
-        """Return the capsule to feature and the story it belongs to (if known)."""
-        if self.featured_audio_id:
-            return self.featured_audio, None
-        story = stories.filter(has_audio=True).first()
-        return (story.first_audio_capsule(), story) if story else (None, None)
+        """Return the capsule the editors chose to feature and a live story that plays it.
+
+        Featuring is an editor's choice: without one, the home page shows no capsule (a
+        story drafted from a testimony must never reach the home page by itself).
+        """
+        if not self.featured_audio_id:
+            return None, None
+        candidates = (
+            stories.filter(has_audio=True).select_related(None).prefetch_related(None)
+        ).only("body", "title", "url_path")[:FEATURED_STORY_SEARCH]
+        story = next((s for s in candidates if self._plays_featured(s)), None)
+        return self.featured_audio, story
+
+    def _plays_featured(self, story):
+        return any(
+            block["type"] == "audio" and block["value"].get("capsule") == self.featured_audio_id
+            for block in story.body.raw_data
+        )
 
 
 class StandardPage(Page):

@@ -2108,6 +2108,9 @@ HOME = {
     ),
 }
 
+# The capsule the editors chose for the home page (featuring is never automatic).
+HOME_FEATURED_CAPSULE = "sylvie-apres-un-refus"
+
 STORY_INDEX = {
     "title": "Les histoires",
     "intro": (

@@ -40,7 +40,7 @@ def load_demo():
     _projects(programme)
     _ambassadors()
     capsules = {item["slug"]: _capsule(item) for item in content.CAPSULES}
-    home = _home(programme)
+    home = _home(programme, featured_audio=capsules[content.HOME_FEATURED_CAPSULE])
     index = upsert_page(
         home, StoryIndexPage, "histoires", show_in_menus=True, **content.STORY_INDEX
     )
@@ -177,10 +177,10 @@ def _capsule(item):
     return capsule
 
 
-def _home(programme):
+def _home(programme, featured_audio):
     """Create the home page, make it the default site's root, drop Wagtail's welcome page."""
     home = HomePage.objects.first()
-    fields = dict(content.HOME, programme=programme)
+    fields = dict(content.HOME, programme=programme, featured_audio=featured_audio)
     if home is None:
         home = HomePage(slug="accueil", **fields)
         Page.get_first_root_node().add_child(instance=home)
