@@ -86,6 +86,7 @@ def contributor_pages(client):
         "/contribuer/temoignages/nouveau/",
         "/contribuer/mes-donnees/",
         "/contribuer/mes-donnees/supprimer/",
+        "/contribuer/mot-de-passe/",
     ]
     return client.cookies["sessionid"].value, pages
 
@@ -96,7 +97,12 @@ def test_axe_and_vnu_find_nothing_and_pages_fit_a_phone(live_server, client, mon
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
     from playwright.sync_api import sync_playwright
 
-    urls = pages_to_check() + ["/contribuer/connexion/", "/contribuer/connexion/mot-de-passe/"]
+    urls = pages_to_check() + [
+        "/contribuer/connexion/",
+        "/contribuer/connexion/mot-de-passe/",
+        "/contribuer/connexion/mot-de-passe/oublie/",
+        "/cette-page-n-existe-pas/",  # the 404 page
+    ]
     session, private_urls = contributor_pages(client)
     problems = {}
     with sync_playwright() as playwright:
