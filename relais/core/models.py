@@ -159,24 +159,6 @@ class FunderSettings(BaseGenericSetting):
         verbose_name = _("funder mention")
 
 
-class ContentGeneration(models.Model):
-    """A counter bumped on every content change; cached pages are keyed on it."""
-
-    value = models.PositiveBigIntegerField(default=0)
-
-    def __str__(self):
-        return str(self.value)
-
-    @classmethod
-    def current(cls):
-        """Return the current generation (one indexed read)."""
-        row = cls.objects.filter(pk=1).values_list("value", flat=True).first()
-        return row or 0
-
-    @classmethod
-    def bump(cls):
-        """Invalidate every cached page at once, in every process sharing the database."""
-        if not cls.objects.filter(pk=1).update(value=F("value") + 1):
 @register_setting(icon="mail")
 class SiteContactSettings(BaseGenericSetting):
     """Who publishes, hosts and answers for the site: the legal, accessibility and privacy pages
@@ -236,4 +218,22 @@ class SiteContactSettings(BaseGenericSetting):
         verbose_name = _("site contacts and legal notice")
 
 
+class ContentGeneration(models.Model):
+    """A counter bumped on every content change; cached pages are keyed on it."""
+
+    value = models.PositiveBigIntegerField(default=0)
+
+    def __str__(self):
+        return str(self.value)
+
+    @classmethod
+    def current(cls):
+        """Return the current generation (one indexed read)."""
+        row = cls.objects.filter(pk=1).values_list("value", flat=True).first()
+        return row or 0
+
+    @classmethod
+    def bump(cls):
+        """Invalidate every cached page at once, in every process sharing the database."""
+        if not cls.objects.filter(pk=1).update(value=F("value") + 1):
             cls.objects.get_or_create(pk=1, defaults={"value": 1})
