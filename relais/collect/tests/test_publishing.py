@@ -127,7 +127,9 @@ def test_summary_is_left_to_the_editor_and_required_to_publish(client, editor, a
 
 
 @pytest.mark.django_db
-def test_public_name_chosen_at_consent_is_the_only_name_published(client, editor):
+def test_public_name_chosen_at_consent_is_the_only_name_published(
+    client, editor, django_capture_on_commit_callbacks
+):
     """The story and the ambassador's URL use the public name; the account's name is nowhere."""
     owner = make_user(
         "gwendoline.secret@example.org",
@@ -137,7 +139,10 @@ def test_public_name_chosen_at_consent_is_the_only_name_published(client, editor
     )
     testimony = submitted_testimony(owner, {"idee": "Un jardin."})
     _, story = draft_story(client, editor, testimony)
-    story = publish(story, editor)
+    with django_capture_on_commit_callbacks(execute=True):
+        story = publish(story, editor)
+    assert mail.outbox[-1].to == [owner.email]  # told where the story is online
+    assert f"http://127.0.0.1:8000{story.url}" in mail.outbox[-1].body
     ambassador = Ambassador.objects.get(account=owner)
     assert ambassador.display_name == PUBLIC_NAME and ambassador.slug == "zoe-des-corons"
     ambassador.public_profile = True  # the editor opens the portrait page
