@@ -1,5 +1,7 @@
 """Local media answer byte ranges (206) so browsers can seek, and never leave MEDIA_ROOT."""
 
+from pathlib import Path
+
 import pytest
 
 from django.conf import settings
@@ -82,27 +84,29 @@ def test_post_is_not_allowed(client, media_file):
     [
         "../outside.txt",
         "/../outside.txt",
-        "essai-plages/../../outside.txt",
-        "essai-plages/lien/outside.txt",  # a symbolic link to a folder outside
-        "essai-plages",  # a folder, not a file
-        "essai-plages/absent.mp3",
+        "essai/../../outside.txt",
+        "essai/lien/outside.txt",  # a symbolic link to a folder outside
+        "essai",  # a folder, not a file
+        "essai/absent.mp3",
     ],
 )
-def test_nothing_outside_media_root_is_served(rf, media_file, path):
+def test_nothing_outside_the_document_root_is_served(rf, tmp_path, path):
     """Called directly: the URL resolver must not be what keeps "../" out."""
-    outside = settings.MEDIA_ROOT.parent / f"{settings.MEDIA_ROOT.name}-dehors"
-    outside.mkdir(exist_ok=True)
+    root, outside = tmp_path / "media", tmp_path / "dehors"
+    (root / "essai").mkdir(parents=True)
+    outside.mkdir()
     (outside / "outside.txt").write_text("secret")
-    (settings.MEDIA_ROOT.parent / "outside.txt").write_text("secret")
-    link = settings.MEDIA_ROOT / "essai-plages" / "lien"
-    if not link.exists():
-        link.symlink_to(outside, target_is_directory=True)
+    (tmp_path / "outside.txt").write_text("secret")
+    (root / "essai" / "lien").symlink_to(outside, target_is_directory=True)
     with pytest.raises(Http404):
-        serve_media(rf.get("/media/x"), path, document_root=settings.MEDIA_ROOT)
+        serve_media(rf.get("/media/x"), path, document_root=root)
 
 
 @pytest.mark.django_db
-def test_an_encoded_parent_folder_in_the_url_is_not_found(client, media_file):
-    (settings.MEDIA_ROOT.parent / "outside.txt").write_text("secret")
-    response = client.get(f"{settings.MEDIA_URL}essai-plages/%2e%2e/%2e%2e/outside.txt")
+def test_private_files_next_to_media_root_cannot_be_reached(client, media_file):
+    """Testimonies' originals live in a sibling folder; an encoded "../" does not reach them."""
+    private = Path(settings.RELAIS_PRIVATE_MEDIA_ROOT)
+    (private / "secret.txt").write_text("secret")
+    url = f"{settings.MEDIA_URL}essai-plages/%2e%2e/%2e%2e/{private.name}/secret.txt"
+    response = client.get(url)
     assert response.status_code == 404
