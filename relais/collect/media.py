@@ -9,6 +9,7 @@ import subprocess
 import sys
 import unicodedata
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
@@ -17,7 +18,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.http import content_disposition_header
 from django.utils.translation import gettext as _
 
-from relais.core.media_serving import requested_range
+from relais.core.media_serving import read_range, requested_range
 from relais.core.uploads import local_copy
 from relais.stories.services import AudioError, probe_audio
 
@@ -221,7 +222,9 @@ def private_ranged_response(request, fieldfile, content_type, download_name):
         return protect_private_response(response)
     start, end = byte_range
     response = StreamingHttpResponse(
-        read_stored_range(storage, name, start, end), status=206, content_type=content_type
+        read_range(partial(storage.open, name, "rb"), start, end),
+        status=206,
+        content_type=content_type,
     )
     response.headers["Content-Range"] = f"bytes {start}-{end}/{size}"
     response.headers["Content-Length"] = str(end - start + 1)
@@ -230,19 +233,6 @@ def private_ranged_response(request, fieldfile, content_type, download_name):
         True, safe_display_name(download_name)
     )
     return protect_private_response(response)
-
-
-def read_stored_range(storage, name, start, end, chunk_size=64 * 1024):
-    """Yield the bytes of a stored file from start to end inclusive (storage may be remote)."""
-    remaining = end - start + 1
-    with storage.open(name, "rb") as handle:
-        handle.seek(start)
-        while remaining > 0:
-            chunk = handle.read(min(chunk_size, remaining))
-            if not chunk:
-                return
-            remaining -= len(chunk)
-            yield chunk
 
 
 def protect_private_response(response):

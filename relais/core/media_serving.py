@@ -8,6 +8,7 @@ object storage serves /media/ (both honour ranges); this view serves the demo an
 
 import mimetypes
 import re
+from functools import partial
 from pathlib import Path
 
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
@@ -57,7 +58,9 @@ def ranged_file_response(request, file_path, stat):
     else:
         start, end = byte_range
         response = StreamingHttpResponse(
-            read_range(file_path, start, end), status=206, content_type=content_type
+            read_range(partial(file_path.open, "rb"), start, end),
+            status=206,
+            content_type=content_type,
         )
         response.headers["Content-Range"] = f"bytes {start}-{end}/{size}"
         response.headers["Content-Length"] = str(end - start + 1)
@@ -96,10 +99,13 @@ def range_still_valid(if_range, mtime):
     return since is not None and int(mtime) <= since
 
 
-def read_range(file_path, start, end):
-    """Yield the bytes of file_path from start to end inclusive, in chunks."""
+def read_range(open_file, start, end):
+    """Yield the bytes from start to end inclusive of the file open_file() opens, in chunks.
+
+    open_file is a callable so that local paths and storage backends (S3) share this code.
+    """
     remaining = end - start + 1
-    with file_path.open("rb") as handle:
+    with open_file() as handle:
         handle.seek(start)
         while remaining > 0:
             chunk = handle.read(min(CHUNK_SIZE, remaining))
