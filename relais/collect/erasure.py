@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 
 from wagtail.models import PageLogEntry
 
+from relais.journey.models import Ambassador
+
 from .models import Testimony
 from .workflow import editors_emails
 
@@ -32,6 +34,18 @@ def _delete_story(testimony):
         PageLogEntry.objects.filter(page_id=page_id).delete()
 
 
+def _forget_unused_profile(owner):
+    """Delete the owner's ambassador profile once nothing public uses it any more.
+
+    Drafting a story creates a profile under the public name chosen at consent; after a
+    withdrawal that pseudonym is personal data with no purpose left. A public portrait
+    (opted in, or made by editors) stays until the account itself is deleted.
+    """
+    if Testimony.objects.filter(owner=owner, story__isnull=False).exists():
+        return  # another story (perhaps a draft) still credits this profile
+    Ambassador.objects.filter(account=owner, public_profile=False, stories__isnull=True).delete()
+
+
 def _delete_files(testimony):
     for photo in testimony.photos.all():
         photo.delete_files()
@@ -45,7 +59,9 @@ def withdraw(testimony):
     title = testimony.title
     _delete_story(testimony)
     _delete_files(testimony)
+    owner = testimony.owner
     testimony.delete()
+    _forget_unused_profile(owner)
     context = {"title": title}
     transaction.on_commit(
         lambda: send_mail(

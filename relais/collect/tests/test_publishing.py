@@ -156,6 +156,21 @@ def test_public_name_chosen_at_consent_is_the_only_name_published(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("public_profile", [False, True])
+def test_withdrawal_forgets_the_public_name_unless_a_portrait_was_opened(
+    client, editor, public_profile
+):
+    """The pseudonym made for a story goes with it; an opted-in portrait page stays."""
+    owner = make_user("withdrawer@example.org", "Ambassadeurs")
+    testimony = submitted_testimony(owner, {"idee": "Un jardin."})
+    draft_story(client, editor, testimony)
+    Ambassador.objects.filter(account=owner).update(public_profile=public_profile)
+    client.force_login(owner)
+    client.post(reverse("collect:withdraw", args=[testimony.pk]))
+    assert Ambassador.objects.filter(display_name=PUBLIC_NAME).exists() == public_profile
+
+
+@pytest.mark.django_db
 def test_ambassador_slug_is_unique_and_follows_a_new_public_name(client, editor, ambassador_a):
     Ambassador.objects.create(display_name="Une autre Zoé", slug="zoe-des-corons")
     Ambassador.objects.create(display_name="Alice M.", slug="alice-m", account=ambassador_a)
