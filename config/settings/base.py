@@ -208,6 +208,10 @@ WAGTAIL_I18N_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "docx", "csv", "txt"]
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
+# The admin loads nothing from other hosts either: no Gravatar avatars (they would leak
+# editors' hashed emails) and no version check against releases.wagtail.org.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 
 # Security headers common to every environment.
 SECURE_CONTENT_TYPE_NOSNIFF = True

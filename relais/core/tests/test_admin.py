@@ -63,3 +63,13 @@ def test_disguised_audio_upload_is_refused_in_french_and_nothing_stored(admin_cl
     assert "fichier audio lisible" in html
     assert "Texte saisi à conserver." in html
     assert AudioCapsule.objects.count() == before
+
+
+@pytest.mark.django_db
+def test_admin_home_asks_nothing_of_other_hosts(admin_client):
+    """The admin shows no Gravatar avatar and never checks releases.wagtail.org for updates."""
+    html = admin_client.get("/admin/").content.decode()
+    assert "gravatar" not in html
+    assert "releases.wagtail.org" not in html
+    # The update check is a script controller that fetches releases.wagtail.org/latest.txt.
+    assert 'data-controller="w-upgrade' not in html
