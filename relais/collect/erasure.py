@@ -34,16 +34,21 @@ def _delete_story(testimony):
         PageLogEntry.objects.filter(page_id=page_id).delete()
 
 
-def _forget_unused_profile(owner):
-    """Delete the owner's ambassador profile once nothing public uses it any more.
+def _forget_unused_profile(owner, public_name, pen_name_profile_id):
+    """Delete the profile made for a withdrawn testimony once nothing public uses it.
 
-    Drafting a story creates a profile under the public name chosen at consent; after a
+    Drafting a story credits it under the public name chosen at consent: either the
+    owner's profile, created under that name, or a separate pen-name profile. After a
     withdrawal that pseudonym is personal data with no purpose left. A public portrait
-    (opted in, or made by editors) stays until the account itself is deleted.
+    (opted in, or made by editors) stays until the account itself is deleted, and so
+    does an owner's profile under another name: this testimony did not make it.
     """
+    unused = Ambassador.objects.filter(public_profile=False, stories__isnull=True)
+    if pen_name_profile_id:
+        unused.filter(pk=pen_name_profile_id, account__isnull=True).delete()
     if Testimony.objects.filter(owner=owner, story__isnull=False).exists():
-        return  # another story (perhaps a draft) still credits this profile
-    Ambassador.objects.filter(account=owner, public_profile=False, stories__isnull=True).delete()
+        return  # another story (perhaps a draft) may still credit the owner's profile
+    unused.filter(account=owner, display_name=public_name.strip()).delete()
 
 
 def _delete_files(testimony):
@@ -59,9 +64,13 @@ def withdraw(testimony):
     title = testimony.title
     _delete_story(testimony)
     _delete_files(testimony)
-    owner = testimony.owner
+    owner, public_name, pen_name_profile_id = (
+        testimony.owner,
+        testimony.public_name,
+        testimony.pen_name_profile_id,
+    )
     testimony.delete()
-    _forget_unused_profile(owner)
+    _forget_unused_profile(owner, public_name, pen_name_profile_id)
     context = {"title": title}
     transaction.on_commit(
         lambda: send_mail(

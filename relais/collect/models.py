@@ -89,6 +89,11 @@ class Testimony(models.Model):
     # What editors made from the testimony, so that a withdrawal can erase all of it.
     story_images = models.ManyToManyField("wagtailimages.Image", blank=True, related_name="+")
     story_capsules = models.ManyToManyField("stories.AudioCapsule", blank=True, related_name="+")
+    # The profile made for a public name other than the owner's own profile's: consent to
+    # this testimony never renames that profile, and a withdrawal erases this one.
+    pen_name_profile = models.ForeignKey(
+        "journey.Ambassador", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 

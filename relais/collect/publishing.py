@@ -68,23 +68,51 @@ def _unique_slug(name, ambassador):
     return slug
 
 
-def public_ambassador(testimony):
-    """Return the owner's ambassador profile under the public name chosen at consent.
+def _named_profile(profile, name):
+    """Give a profile the public name, with a slug made from it, unless it already has it."""
+    if profile.display_name != name or not profile.slug:
+        profile.display_name = name
+        profile.slug = _unique_slug(name, profile)
+        profile.save()
+    return profile
 
-    The account's own name never reaches the public site: the profile is created or
-    renamed (with a slug made from the public name) when a story is drafted.
+
+def _pen_name_profile(testimony, name):
+    """Return the account-less profile that credits this testimony under its public name.
+
+    It is remembered on the testimony, so drafting again reuses it; it is renamed only
+    while nothing but this testimony could show it, otherwise a new one is made.
+    """
+    profile = testimony.pen_name_profile
+    if profile is None or (
+        profile.display_name != name
+        and (profile.public_profile or profile.stories.exclude(pk=testimony.story_id).exists())
+    ):
+        profile = Ambassador()
+    _named_profile(profile, name)
+    if testimony.pen_name_profile_id != profile.pk:
+        testimony.pen_name_profile = profile
+        testimony.save(update_fields=["pen_name_profile", "updated_at"])
+    return profile
+
+
+def public_ambassador(testimony):
+    """Return the profile that credits a testimony under the public name chosen at consent.
+
+    Consent covers this testimony only: an owner's existing profile under another name
+    (earlier stories, portrait, URL) is never renamed; the story then credits a separate
+    pen-name profile, not linked to the account. The account's name never reaches the
+    public site.
     """
     name = testimony.public_name.strip()
     if not name:
         return None
-    ambassador = Ambassador.objects.filter(account=testimony.owner).first()
-    if ambassador is None:
-        ambassador = Ambassador(account=testimony.owner)
-    if ambassador.display_name != name or not ambassador.slug:
-        ambassador.display_name = name
-        ambassador.slug = _unique_slug(name, ambassador)
-        ambassador.save()
-    return ambassador
+    own = Ambassador.objects.filter(account=testimony.owner).first()
+    if own is None:
+        return _named_profile(Ambassador(account=testimony.owner), name)
+    if own.display_name == name:
+        return own
+    return _pen_name_profile(testimony, name)
 
 
 def _image_blocks(testimony):

@@ -171,13 +171,92 @@ def test_withdrawal_forgets_the_public_name_unless_a_portrait_was_opened(
 
 
 @pytest.mark.django_db
-def test_ambassador_slug_is_unique_and_follows_a_new_public_name(client, editor, ambassador_a):
+def test_pen_name_slug_is_unique_and_the_owners_profile_keeps_its_name(
+    client, editor, ambassador_a
+):
     Ambassador.objects.create(display_name="Une autre Zoé", slug="zoe-des-corons")
     Ambassador.objects.create(display_name="Alice M.", slug="alice-m", account=ambassador_a)
     _, story = draft_story(client, editor, submitted_testimony(ambassador_a, {"idee": "Oui."}))
     [ambassador] = story.get_latest_revision_as_object().ambassadors.all()
     assert ambassador.slug == "zoe-des-corons-2" and ambassador.display_name == PUBLIC_NAME
-    assert Ambassador.objects.filter(account=ambassador_a).count() == 1
+    assert ambassador.account is None  # the pen name is not tied to the account
+    own = Ambassador.objects.get(account=ambassador_a)
+    assert (own.display_name, own.slug) == ("Alice M.", "alice-m")
+
+
+def nadia_with_a_published_story(client, editor):
+    """Return Nadia, whose public portrait "Nadia K." credits a published story."""
+    nadia = make_user("nadia@example.org", "Ambassadeurs", first_name="Nadia")
+    Ambassador.objects.create(
+        display_name="Nadia K.",
+        slug="nadia-k",
+        account=nadia,
+        public_profile=True,
+        bio="Nadia a ouvert un café associatif à Lens.",
+    )
+    first = submitted_testimony(nadia, {"idee": "Un café."}, public_name="Nadia K.")
+    Testimony.objects.filter(pk=first.pk).update(title="Le café associatif")
+    first.refresh_from_db()
+    _, story = draft_story(client, editor, first)
+    return nadia, publish(story, editor)
+
+
+@pytest.mark.django_db
+def test_consent_name_never_renames_the_owners_existing_profile(client, editor):
+    """A pen name chosen for one testimony leaves Nadia's portrait, URL and stories alone."""
+    nadia, earlier = nadia_with_a_published_story(client, editor)
+    testimony = submitted_testimony(nadia, {"idee": "Une épicerie."})
+    _, story = draft_story(client, editor, testimony)
+    story = publish(story, editor)
+    client.logout()
+    portrait = client.get("/ambassadeurs/nadia-k/")
+    assert portrait.status_code == 200
+    html = portrait.content.decode()
+    assert "Nadia K." in html and "Le café associatif" in html and PUBLIC_NAME not in html
+    html = client.get(earlier.url).content.decode()
+    assert "Nadia K." in html and PUBLIC_NAME not in html
+    html = client.get(story.url).content.decode()
+    assert PUBLIC_NAME in html and "Nadia" not in html
+    assert Ambassador.objects.filter(account=nadia).get().stories.get() == earlier
+
+
+@pytest.mark.django_db
+def test_drafting_again_reuses_the_pen_name_profile(client, editor):
+    nadia, _ = nadia_with_a_published_story(client, editor)
+    testimony = submitted_testimony(nadia, {"idee": "Une épicerie."})
+    _, story = draft_story(client, editor, testimony)
+    story.delete()  # the editor starts over
+    _, story = draft_story(client, editor, Testimony.objects.get(pk=testimony.pk))
+    assert story.get_latest_revision_as_object().ambassadors.get().slug == "zoe-des-corons"
+    assert Ambassador.objects.filter(display_name=PUBLIC_NAME).count() == 1
+
+
+@pytest.mark.django_db
+def test_withdrawal_erases_the_pen_name_profile_and_keeps_the_owners(client, editor):
+    nadia, earlier = nadia_with_a_published_story(client, editor)
+    testimony = submitted_testimony(nadia, {"idee": "Une épicerie."})
+    _, story = draft_story(client, editor, testimony)
+    publish(story, editor)
+    client.force_login(nadia)
+    client.post(reverse("collect:withdraw", args=[testimony.pk]))
+    assert not Ambassador.objects.filter(display_name=PUBLIC_NAME).exists()
+    client.logout()
+    assert client.get("/ambassadeurs/zoe-des-corons/").status_code == 404
+    html = client.get("/ambassadeurs/nadia-k/").content.decode()
+    assert "Nadia K." in html and "Le café associatif" in html
+
+
+@pytest.mark.django_db
+def test_withdrawal_keeps_an_owners_profile_under_another_name(client, editor, ambassador_a):
+    """A private profile the testimony did not name (made by editors) outlives it."""
+    Ambassador.objects.create(display_name="Alice M.", slug="alice-m", account=ambassador_a)
+    testimony = submitted_testimony(ambassador_a, {"idee": "Oui."})
+    draft_story(client, editor, testimony)
+    client.force_login(ambassador_a)
+    client.post(reverse("collect:withdraw", args=[testimony.pk]))
+    assert not Testimony.objects.filter(pk=testimony.pk).exists()
+    assert Ambassador.objects.filter(account=ambassador_a, display_name="Alice M.").exists()
+    assert not Ambassador.objects.filter(display_name=PUBLIC_NAME).exists()
 
 
 @pytest.mark.django_db
