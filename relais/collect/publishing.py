@@ -123,6 +123,7 @@ def _image_blocks(testimony):
         with photo.file.open("rb") as source:
             image = get_image_model().objects.create(
                 title=Truncator(f"{testimony.title} – {photo.alt_text}").chars(255),
+                description=photo.alt_text,  # the alt text Wagtail offers wherever it is used
                 file=ContentFile(source.read(), name=f"temoignage-{photo.pk}"),
             )
         testimony.story_images.add(image)
@@ -175,10 +176,13 @@ def create_story_draft(testimony, editor):
     publish the story until then (drafts may be saved without it).
     """
     by_stage = _answers_by_stage(testimony) if testimony.consent_text_scope else {}
+    image_blocks = _image_blocks(testimony)
     story = StoryPage(
         title=testimony.title,
         intro="",
-        body=_answer_blocks(by_stage) + _image_blocks(testimony) + _audio_blocks(testimony),
+        # The first consented photo shows the story in lists, like every other story's card.
+        listing_image_id=image_blocks[0]["value"]["image"] if image_blocks else None,
+        body=_answer_blocks(by_stage) + image_blocks + _audio_blocks(testimony),
         live=False,
     )
     StoryIndexPage.objects.get().add_child(instance=story)

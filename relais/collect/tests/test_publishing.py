@@ -260,6 +260,28 @@ def test_withdrawal_keeps_an_owners_profile_under_another_name(client, editor, a
 
 
 @pytest.mark.django_db
+def test_first_consented_photo_becomes_the_story_card_image(
+    client, editor, ambassador_a, png_upload
+):
+    """The drafted story's card shows its first photo, described by the ambassador's alt."""
+    testimony = submitted_testimony(ambassador_a, {"idee": "Oui."}, image=True)
+    Testimony.objects.filter(pk=testimony.pk).update(status=TestimonyStatus.DRAFT)
+    client.force_login(ambassador_a)
+    client.post(
+        reverse("collect:photo_upload", args=[testimony.pk]),
+        {"file": png_upload, "alt_text": "La vitrine de l'épicerie"},
+    )
+    Testimony.objects.filter(pk=testimony.pk).update(status=TestimonyStatus.SUBMITTED)
+    _, story = draft_story(client, editor, testimony)
+    story = publish(story, editor)
+    client.logout()
+    html = client.get("/histoires/").content.decode()
+    card = next(c for c in html.split('<article class="card">')[1:] if story.url in c)
+    assert 'class="card__image"' in card
+    assert story.listing_image.default_alt_text == "La vitrine de l'épicerie"
+
+
+@pytest.mark.django_db
 def test_capsules_are_titled_after_the_speaker_and_the_part(
     client, editor, ambassador_a, audio_upload, speech_bytes, django_capture_on_commit_callbacks
 ):
