@@ -35,10 +35,16 @@ class StoryIndexPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        form = StoryFilterForm(request.GET or None)
-        stories = form.filter(story_cards(StoryPage.objects.child_of(self)))
+        children = StoryPage.objects.child_of(self)
+        form = StoryFilterForm(request.GET or None, stories=children.live().public())
+        stories = form.filter(story_cards(children))
         page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
-        context.update(filter_form=form, stories=page, active_filters=form.active_filters())
+        context.update(
+            filter_form=form,
+            stories=page,
+            active_filters=form.active_filters(),
+            removal_links=form.removal_links(),
+        )
         return context
 
 

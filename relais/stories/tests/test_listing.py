@@ -1,8 +1,11 @@
 """The story listing: filters combine, links are shareable, it works without JavaScript."""
 
+import html
+import re
+
 import pytest
 
-from relais.journey.models import Stage, Territory, Theme
+from relais.journey.models import LaureateProject, Stage, Territory, Theme
 from relais.stories.models import StoryPage
 
 
@@ -88,3 +91,91 @@ def test_pagination_keeps_the_filters(client, story_index):
     assert 'href="?theme=culture&amp;page=2"' in html
     second = client.get("/histoires/", {"theme": "culture", "page": 2})
     assert second.context["stories"].number == 2
+
+
+def options(response, name):
+    """Return the labels of a filter menu, in the order shown, without the "all" choice."""
+    select = re.search(rf'<select name="{name}".*?</select>', response.content.decode(), re.S)
+    labels = re.findall(r'<option value="[^"]+"[^>]*>([^<]*)</option>', select.group())
+    return [html.unescape(label) for label in labels]
+
+
+def publish_story(index, title, themes=(), stages=(), project=None):
+    story = StoryPage(title=title, intro="Résumé.", body=[], project=project)
+    index.add_child(instance=story)
+    story.themes.set(themes)
+    story.stages.set(stages)
+    story.save_revision().publish()
+    return story
+
+
+@pytest.mark.django_db
+def test_empty_result_offers_to_remove_a_filter_or_see_everything(client, story_index):
+    """A filter combination without stories is no dead end: each filter can be removed."""
+    Theme.objects.create(name="Santé sans histoire", slug="sante-vide")
+    response = client.get("/histoires/", {"theme": "sante-vide", "etape": "comptoir"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "0 histoire" in page
+    assert "Retirez un filtre" in page
+    assert '<a href="?etape=comptoir">Retirer le filtre « Santé sans histoire »</a>' in page
+    assert '<a href="?theme=sante-vide">Retirer le filtre « Comptoir' in page
+    assert f'<a class="button" href="{story_index.url}">Voir toutes les histoires</a>' in page
+
+
+@pytest.mark.django_db
+def test_menus_offer_only_values_with_a_live_story(client, story_index):
+    """Themes, stages and territories without a published story are not offered."""
+    Theme.objects.create(name="Thème sans histoire", slug="sans-histoire")
+    draft_only = Theme.objects.create(name="Thème en brouillon", slug="brouillon")
+    draft = StoryPage(title="Brouillon", intro="Résumé.", body=[], live=False)
+    story_index.add_child(instance=draft)
+    draft.themes.set([draft_only])
+    draft.save_revision()
+    commune = Territory.objects.create(name="Commune sans projet", slug="vide", kind="commune")
+    response = client.get("/histoires/")
+    themes = options(response, "theme")
+    assert "Culture" in themes
+    assert "Thème sans histoire" not in themes
+    assert "Thème en brouillon" not in themes
+    assert commune.name not in options(response, "territoire")
+    assert Stage.objects.first().name in options(response, "etape")
+
+
+@pytest.mark.django_db
+def test_a_value_asked_for_in_the_url_stays_selected(client):
+    """An old link to a theme without stories still says which theme it filtered on."""
+    Theme.objects.create(name="Thème sans histoire", slug="sans-histoire")
+    page = client.get("/histoires/", {"theme": "sans-histoire"}).content.decode()
+    assert '<option value="sans-histoire" selected>Thème sans histoire</option>' in page
+
+
+@pytest.mark.django_db
+def test_menus_are_in_french_alphabetical_order(client, story_index):
+    """Accents and case do not push a name to the end of the list."""
+    names = ["Économie", "Fête", "dynamique", "Zèbre", "Œuvres"]
+    themes = [Theme.objects.create(name=name, slug=f"t{i}") for i, name in enumerate(names)]
+    project = LaureateProject.objects.first()
+    communes = [
+        Territory.objects.create(name=name, slug=f"c{i}", kind="commune")
+        for i, name in enumerate(["Estrée", "Éperlecques", "Desvres"])
+    ]
+    for commune in communes:
+        publish_story(
+            story_index,
+            f"Histoire à {commune.name}",
+            themes=themes,
+            project=LaureateProject.objects.create(
+                programme=project.programme,
+                name=f"Projet à {commune.name}",
+                slug=f"projet-{commune.slug}",
+                carrier="Collectif",
+                commune=commune,
+                short_description="Projet.",
+            ),
+        )
+    response = client.get("/histoires/")
+    shown = [name for name in options(response, "theme") if name in names]
+    assert shown == ["dynamique", "Économie", "Fête", "Œuvres", "Zèbre"]
+    shown = [name for name in options(response, "territoire") if name.startswith(("D", "E", "É"))]
+    assert shown == ["Desvres", "Éperlecques", "Estrée"]
