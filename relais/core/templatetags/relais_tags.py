@@ -4,6 +4,8 @@ import re
 
 from django import template
 
+from relais.core.text import sorted_by_name
+
 register = template.Library()
 
 NARROW_NBSP = "\u202f"
@@ -33,3 +35,9 @@ def nbsp_amounts(text):
 def years(editions):
     """Return the edition years of a project as "2019, 2022"."""
     return ", ".join(str(edition.year) for edition in editions)
+
+
+@register.filter
+def sort_fr(items, attribute="name"):
+    """Return the items in French alphabetical order of an attribute (accents and case ignored)."""
+    return sorted_by_name(items, attribute)
