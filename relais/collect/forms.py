@@ -46,20 +46,28 @@ class PasswordSignInForm(AuthenticationForm):
         return cleaned
 
 
-class PlainPasswordHelpMixin:
-    """Give the new password its rules as one plain sentence: Django's help is an HTML list,
-    which cannot sit in the paragraph our fields use for help texts."""
+class NewPasswordMixin:
+    """Keep a new password's rules and its errors on the field where it is chosen."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Django's help is an HTML list, which cannot sit in our help paragraph.
         self.fields["new_password1"].help_text = " ".join(password_validators_help_texts())
 
+    def validate_password_for_user(self, user, *args, **kwargs):
+        """Report a weak password under the new password, next to its rules.
 
-class ContributorSetPasswordForm(PlainPasswordHelpMixin, SetPasswordForm):
+        Django checks the confirmation field and reports there, so that a mismatch hides
+        the rest; the person then has to fix the first field from an error on the second.
+        """
+        super().validate_password_for_user(user, "new_password1")
+
+
+class ContributorSetPasswordForm(NewPasswordMixin, SetPasswordForm):
     pass
 
 
-class ContributorPasswordChangeForm(PlainPasswordHelpMixin, PasswordChangeForm):
+class ContributorPasswordChangeForm(NewPasswordMixin, PasswordChangeForm):
     pass
 
 

@@ -91,7 +91,11 @@ def request_link(request):
         )
         if user is not None and accounts.may_send_link(user.email):
             accounts.send_login_link(user)
-        return render(request, "collect/link_sent.html", {"email": form.cleaned_data["email"]})
+        context = {
+            "email": form.cleaned_data["email"],
+            "emails_per_hour": accounts.MAX_LINKS_PER_HOUR,
+        }
+        return render(request, "collect/link_sent.html", context)
     return render(request, "collect/login.html", {"form": form})
 
 
@@ -140,6 +144,10 @@ class PasswordReset(PasswordResetView):
 class PasswordResetSent(PasswordResetDoneView):
     template_name = "collect/password_reset_sent.html"
 
+    def get_context_data(self, **kwargs):
+        """Say the hourly limit the reset form shares with sign-in links."""
+        return super().get_context_data(emails_per_hour=accounts.MAX_LINKS_PER_HOUR, **kwargs)
+
 
 class PasswordResetConfirm(PasswordResetConfirmView):
     form_class = ContributorSetPasswordForm
@@ -169,7 +177,7 @@ def sign_out(request):
 
 @contributor_required
 def dashboard(request):
-    testimonies = Testimony.objects.filter(owner=request.user)
+    testimonies = Testimony.objects.filter(owner=request.user).select_related("story")
     return render(request, "collect/dashboard.html", {"testimonies": testimonies})
 
 
@@ -224,13 +232,37 @@ def _stage_context(testimony, stage, form):
     }
 
 
+def _locked_stage(request, testimony, stage, questions):
+    """Show a sent or published testimony's answers as text, never as fields to type in.
+
+    A form posted from a page opened before sending is refused (403), with what was typed
+    shown back so that it can be copied.
+    """
+    saved = dict(testimony.answers.filter(question__in=questions).values_list("question", "text"))
+    unsaved = []
+    if request.method == "POST":
+        for question in questions:
+            typed = request.POST.get(StageAnswersForm.field_name(question), "")
+            if typed.strip() and typed.replace("\r\n", "\n") != saved.get(question.pk, ""):
+                unsaved.append((question, typed))
+    context = {
+        **_stage_context(testimony, stage, form=None),
+        "answers": [(question, saved.get(question.pk, "")) for question in questions],
+        "unsaved": unsaved,
+    }
+    status = 403 if request.method == "POST" else 200
+    return render(request, "collect/stage_form.html", context, status=status)
+
+
 @contributor_required
 def testimony_stage(request, pk, slug):
-    testimony = own_testimony(request, pk, editable=request.method == "POST")
+    testimony = own_testimony(request, pk)
     stage = get_object_or_404(Stage, slug=slug)
     questions = InterviewQuestion.objects.filter(stage=stage)
     if not questions:
         raise Http404
+    if not testimony.editable_by_owner:
+        return _locked_stage(request, testimony, stage, questions)
     if request.method != "POST":
         initial = {"version": testimony.version}
         for answer in testimony.answers.filter(question__in=questions):
@@ -262,8 +294,15 @@ def testimony_stage(request, pk, slug):
 @contributor_required
 @require_POST
 def autosave(request, pk, slug):
-    """Save a stage's answers in the background; 409 when another tab saved first."""
-    testimony = own_testimony(request, pk, editable=True)
+    """Save a stage's answers in the background; 409 when another tab saved first, 403
+    once the testimony was sent (the script says so instead of guessing from the status)."""
+    testimony = own_testimony(request, pk)
+    if not testimony.editable_by_owner:
+        message = _(
+            "Not saved: this testimony was sent to the editorial team and can no longer "
+            "be changed here. Your text is kept in this page: copy it if you need it."
+        )
+        return JsonResponse({"saved": False, "locked": True, "message": message}, status=403)
     questions = InterviewQuestion.objects.filter(stage__slug=slug)
     form = StageAnswersForm(request.POST, questions=questions)
     if not form.is_valid():

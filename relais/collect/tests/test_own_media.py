@@ -135,6 +135,16 @@ def test_a_ready_recording_has_a_player_on_its_private_web_versions(client, test
 
 
 @pytest.mark.django_db
+def test_a_recording_player_is_named_after_its_recording(client, testimony_a, recording):
+    """A screen reader announces which recording the player plays, not just "audio"."""
+    client.force_login(testimony_a.owner)
+    html = page(client, testimony_a)
+    name_id = f"recording-{recording.pk}-name"
+    assert f'<strong id="{name_id}">enregistrement.webm</strong>' in html
+    assert f'controls preload="none" aria-labelledby="{name_id}">' in html
+
+
+@pytest.mark.django_db
 def test_a_recording_is_served_by_byte_ranges_so_the_player_can_seek(
     client, testimony_a, recording
 ):

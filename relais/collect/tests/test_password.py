@@ -113,3 +113,20 @@ def test_reset_emails_share_the_hourly_limit_of_sign_in_links(client, ambassador
     for _ in range(accounts.MAX_LINKS_PER_HOUR + 3):
         client.post(reverse("collect:password_reset"), {"email": "a@example.org"})
     assert len(mail.outbox) == accounts.MAX_LINKS_PER_HOUR
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("with_old_password", [False, True])
+def test_a_weak_password_error_sits_under_the_new_password(client, invited, with_old_password):
+    """The error is shown and announced with the field where the password is chosen."""
+    data = {"new_password1": "123", "new_password2": "123"}
+    if with_old_password:
+        invited.set_password(NEW_PASSWORD)
+        invited.save()
+        data["old_password"] = NEW_PASSWORD
+    client.force_login(invited)
+    html = client.post(reverse("collect:password_change"), data).content.decode()
+    errors = re.search(r'<div id="id_new_password1_error">(.*?)</div>', html, re.S)
+    assert errors and "Ce mot de passe est trop court" in errors.group(1)
+    assert 'aria-describedby="id_new_password1_helptext id_new_password1_error"' in html
+    assert 'id="id_new_password2_error"' not in html

@@ -8,6 +8,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
+from relais.collect import accounts
+
 
 def link_path():
     link = re.search(r"http://\S+", mail.outbox[-1].body).group(0)
@@ -59,3 +61,20 @@ def test_sign_in_links_are_not_sent_endlessly(client, ambassador_a):
         response = client.post(reverse("collect:login"), {"email": "a@example.org"})
         assert response.status_code == 200
     assert len(mail.outbox) == 5
+
+
+@pytest.mark.django_db
+def test_the_link_page_states_the_hourly_limit_and_the_other_ways_in(client, monkeypatch):
+    """The limit shown is the throttle's own; the page reveals nothing about the account."""
+    monkeypatch.setattr(accounts, "MAX_LINKS_PER_HOUR", 3)
+    html = client.post(reverse("collect:login"), {"email": "inconnu@example.org"}).content
+    html = html.decode()
+    assert "au plus 3 courriels par heure à une même adresse" in html
+    assert f'href="{reverse("collect:password_login")}"' in html
+    assert f'href="{reverse("collect:password_reset")}"' in html
+
+
+@pytest.mark.django_db
+def test_the_password_reset_page_states_the_same_limit(client):
+    html = client.get(reverse("collect:password_reset_sent")).content.decode()
+    assert f"au plus {accounts.MAX_LINKS_PER_HOUR} courriels par heure" in html

@@ -10,28 +10,34 @@
     var version = form.querySelector("input[name=version]");
     var timer = null, pending = false, stopped = false, busy = false;
 
+    // Only a network failure means "offline": any answer from the server says why the text
+    // was not saved (sent testimony, other window, session ended, server error).
+    function refused(response, data) {
+      if (data && data.message) return data.message;
+      if (response.redirected) return "Non enregistré : votre session a pris fin. Copiez votre texte, reconnectez-vous dans un autre onglet, puis enregistrez.";
+      if (response.status === 400) return "Certains champs sont à corriger : enregistrez avec le bouton pour voir le détail.";
+      return "Non enregistré : le serveur a refusé l'enregistrement (erreur " + response.status + "). Votre texte reste dans la page : copiez-le, puis rechargez la page.";
+    }
+
     function save() {
       if (stopped || busy) return;
       busy = true;
       fetch(url, { method: "POST", body: new FormData(form), credentials: "same-origin",
                    headers: { "Accept": "application/json" } })
         .then(function (response) {
-          return response.json().then(function (data) { return { status: response.status, data: data }; });
-        })
-        .then(function (result) {
           busy = false;
-          if (result.status === 200) {
-            pending = false;
-            version.value = result.data.version;
-            setStatus(status, "Enregistré à " + new Date().toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" }));
-          } else if (result.status === 409) {
-            stopped = true;
-            setStatus(status, result.data.message);
-          } else {
-            setStatus(status, "Certains champs sont à corriger : enregistrez avec le bouton pour voir le détail.");
-          }
-        })
-        .catch(function () {
+          return response.json().catch(function () { return null; }).then(function (data) {
+            if (response.ok && data && data.saved) {
+              pending = false;
+              version.value = data.version;
+              setStatus(status, "Enregistré à " + new Date().toLocaleTimeString("fr-FR", { hour: "2-digit", minute: "2-digit" }));
+              return;
+            }
+            // A sent testimony (403) or a newer version (409) will refuse every later try.
+            if (response.status === 403 || response.status === 409) stopped = true;
+            setStatus(status, refused(response, data));
+          });
+        }, function () {
           busy = false;
           setStatus(status, "Hors connexion : votre texte reste dans la page et sera enregistré au retour de la connexion.");
         });
@@ -45,7 +51,7 @@
     window.addEventListener("online", function () { if (pending) save(); });
     setInterval(function () { if (pending && navigator.onLine !== false) save(); }, 15000);
     window.addEventListener("beforeunload", function (event) {
-      if (pending && !stopped) { event.preventDefault(); event.returnValue = ""; }
+      if (pending) { event.preventDefault(); event.returnValue = ""; }
     });
     form.addEventListener("submit", function () { pending = false; });
   }
