@@ -5,6 +5,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -60,6 +61,16 @@ def actor_name(change, testimony):
     return change.actor.get_full_name() or change.actor.get_username()
 
 
+def consent_scope(testimony):
+    """Return what the owner agreed to publish as a French list: "texte, photos et voix"."""
+    scopes = [
+        (testimony.consent_text_scope, _("text")),
+        (testimony.consent_image_scope, _("photos")),
+        (testimony.consent_voice_scope, _("voice")),
+    ]
+    return get_text_list([label for agreed, label in scopes if agreed], _("and"))
+
+
 @editor_required
 def testimony_list(request):
     testimonies = reviewable().select_related("owner")
@@ -77,6 +88,7 @@ def testimony_review(request, pk):
     context = {
         "testimony": testimony,
         "ambassador_name": ambassador_name(testimony),
+        "consent_scope": consent_scope(testimony),
         "answers": testimony.answers.exclude(text="").select_related("question__stage"),
         "photos": testimony.photos.all(),
         "recordings": testimony.recordings.all(),

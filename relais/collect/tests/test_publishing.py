@@ -13,7 +13,7 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from relais.collect import workflow
 from relais.collect.choices import TestimonyStatus
-from relais.collect.models import Answer, InterviewQuestion, Testimony
+from relais.collect.models import Answer, ConsentText, InterviewQuestion, Testimony
 from relais.core.models import HomePage
 from relais.journey.models import Ambassador
 from relais.stories.models import StoryPage
@@ -365,6 +365,38 @@ def test_review_screen_previews_photos_and_plays_recordings(
     assert client.get(ogg_url)["Content-Type"] == "audio/ogg"
     client.force_login(testimony_a.owner)
     assert client.get(photo_url).status_code in (302, 403)  # the admin is for editors only
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("scopes", "shown"),
+    [
+        ({"text": True, "image": True, "voice": True}, "Portée : texte, photos et voix"),
+        ({"text": True, "image": False, "voice": True}, "Portée : texte et voix"),
+        ({"text": False, "image": True, "voice": False}, "Portée : photos<"),
+    ],
+)
+def test_review_screen_lists_the_consent_scope_as_a_sentence(
+    client, editor, ambassador_a, scopes, shown
+):
+    testimony = submitted_testimony(ambassador_a, {"idee": "Oui."}, **scopes)
+    testimony.consent = ConsentText.objects.create(version="essai-portee", text="Accord.")
+    testimony.save()
+    client.force_login(editor)
+    html = client.get(reverse("collect_admin:review", args=[testimony.pk])).content.decode()
+    assert shown in re.sub(r"\s+", " ", html)
+
+
+@pytest.mark.django_db
+def test_review_screen_spaces_its_action_buttons(client, editor, ambassador_a):
+    """The review and drafting buttons sit in a row with a gap; the return form below."""
+    testimony = submitted_testimony(ambassador_a, {"idee": "Oui."})
+    client.force_login(editor)
+    html = client.get(reverse("collect_admin:review", args=[testimony.pk])).content.decode()
+    row = html[html.index('<div class="w-flex w-flex-wrap w-gap-4 w-mb-8">') :]
+    row = row[: row.index("</div>")]
+    assert "Commencer la relecture" in row and "Transformer en brouillon" in row
+    assert "Renvoyer avec ces commentaires" in html[html.index(row) + len(row) :]
 
 
 @pytest.mark.django_db
