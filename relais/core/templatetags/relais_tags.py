@@ -3,6 +3,8 @@
 import re
 
 from django import template
+from django.utils.text import get_text_list
+from django.utils.translation import gettext
 
 from relais.core.text import sorted_by_name
 
@@ -41,3 +43,15 @@ def years(editions):
 def sort_fr(items, attribute="name"):
     """Return the items in French alphabetical order of an attribute (accents and case ignored)."""
     return sorted_by_name(items, attribute)
+
+
+@register.filter
+def split_commas(text):
+    """Return the items of a comma-separated text such as "2019, 2022", without blanks."""
+    return [item.strip() for item in str(text).split(",") if item.strip()]
+
+
+@register.filter
+def and_list(items):
+    """Join items as a sentence does: "2019, 2021 et 2022"."""
+    return get_text_list([str(item) for item in items], gettext("and"))

@@ -56,3 +56,22 @@ def test_photo_requires_alt_text():
     ambassador.photo_alt = " "
     with pytest.raises(ValidationError):
         ambassador.full_clean()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("years", "sentence"),
+    [
+        ("2019, 2022", "Années de labellisation : 2019 et 2022"),
+        ("2019,2021, 2023", "Années de labellisation : 2019, 2021 et 2023"),
+        ("2020", "Année de labellisation : 2020"),
+    ],
+)
+def test_ambassador_years_read_as_a_french_list(client, years, sentence):
+    """Years labelled read "2019 et 2022", in words that do not assume a gender."""
+    ambassador = Ambassador.objects.filter(public_profile=True).first()
+    ambassador.years_labelled = years
+    ambassador.save()
+    html = client.get(ambassador.get_absolute_url()).content.decode()
+    assert sentence in html
+    assert "Labellisé en" not in html

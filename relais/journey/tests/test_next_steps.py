@@ -112,6 +112,16 @@ def test_ambassador_page_offers_a_way_to_ask_a_question(client, programme):
     assert "bientôt" not in html.lower()
 
 
+@pytest.mark.django_db
+def test_ambassador_page_gives_the_team_contact_once(client, programme):
+    """The contact is under "Ask … a question"; "What next?" does not repeat it below."""
+    ambassador = Ambassador.objects.filter(public_profile=True).first()
+    html = client.get(ambassador.get_absolute_url()).content.decode()
+    assert html.count('href="mailto:essai@example.org"') == 1
+    assert html.count("Une question ?") == 1
+    assert html.index("mailto:essai@example.org") < html.index("Et maintenant ?")
+
+
 @pytest.mark.parametrize("link", ["/contribuer/", "https://example.org/candidater"])
 def test_action_link_accepts_web_addresses_and_site_paths(link):
     Stage._meta.get_field("action_url").run_validators(link)
