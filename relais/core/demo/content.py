@@ -1957,7 +1957,9 @@ SITE_CONTACT = {
     "privacy_contact": "Dominique Exemple, déléguée à la protection des données",
     "privacy_email": "donnees@relais.example.org",
     "accessibility_email": "accessibilite@relais.example.org",
-    "accessibility_form_url": "https://relais.example.org/signaler-un-probleme",
+    # The demo has no reporting form: a link to one would lead nowhere. Email, phone and post
+    # are the contact means the accessibility page gives.
+    "accessibility_form_url": "",
 }
 
 LEGAL_PAGES = [

@@ -1,5 +1,8 @@
 """Legal, accessibility and privacy pages show the contacts set once in the site settings."""
 
+import re
+from urllib.parse import urlsplit
+
 import pytest
 
 from wagtail.models import Page
@@ -16,7 +19,8 @@ def page_html(client, slug):
 @pytest.mark.django_db
 def test_demo_fills_every_contact_field_with_fictional_values():
     contact = SiteContactSettings.load()
-    fields = [f.name for f in SiteContactSettings._meta.fields if f.name not in ("id",)]
+    optional = ("id", "accessibility_form_url")  # the demo has no form to point to
+    fields = [f.name for f in SiteContactSettings._meta.fields if f.name not in optional]
     for name in fields:
         assert getattr(contact, name), name
     for name in ("contact_email", "privacy_email", "accessibility_email"):
@@ -64,3 +68,30 @@ def test_every_public_page_leads_to_the_contributor_space(client, public_urls):
         html = client.get(url).content.decode()
         footer = html[html.index('<footer class="site-footer">') :]
         assert '<a href="/contribuer/">Espace ambassadeurs</a>' in footer, url
+
+
+# Real sites the demo's legal pages may link to: the programme's, the licence, the authorities.
+REAL_HOSTS = {
+    "budgetcitoyen.pasdecalais.fr",
+    "www.pasdecalais.fr",
+    "creativecommons.org",
+    "www.defenseurdesdroits.fr",
+    "www.cnil.fr",
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("slug", [*LEGAL_SLUGS, "a-propos"])
+def test_demo_legal_pages_link_only_to_what_exists(client, slug):
+    """No link to the fictional relais.example.org host: pages here, real sites, or emails."""
+    hrefs = set(re.findall(r'<a [^>]*href="([^"]*)"', page_html(client, slug)))
+    for href in hrefs:
+        url = urlsplit(href)
+        if url.scheme in ("http", "https"):
+            assert url.hostname in REAL_HOSTS, href
+        elif url.scheme == "mailto":
+            assert url.path.endswith("example.org"), href
+        elif url.scheme == "tel" or href.startswith("#"):
+            continue
+        else:
+            assert client.get(href, follow=True).status_code == 200, href
