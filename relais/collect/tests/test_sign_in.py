@@ -69,7 +69,7 @@ def test_the_link_page_states_the_hourly_limit_and_the_other_ways_in(client, mon
     monkeypatch.setattr(accounts, "MAX_LINKS_PER_HOUR", 3)
     html = client.post(reverse("collect:login"), {"email": "inconnu@example.org"}).content
     html = html.decode()
-    assert "au plus 3 courriels par heure à une même adresse" in html
+    assert "au plus 3 e-mails par heure à une même adresse" in html
     assert f'href="{reverse("collect:password_login")}"' in html
     assert f'href="{reverse("collect:password_reset")}"' in html
 
@@ -77,4 +77,4 @@ def test_the_link_page_states_the_hourly_limit_and_the_other_ways_in(client, mon
 @pytest.mark.django_db
 def test_the_password_reset_page_states_the_same_limit(client):
     html = client.get(reverse("collect:password_reset_sent")).content.decode()
-    assert f"au plus {accounts.MAX_LINKS_PER_HOUR} courriels par heure" in html
+    assert f"au plus {accounts.MAX_LINKS_PER_HOUR} e-mails par heure" in html
