@@ -1,6 +1,7 @@
 """Template helpers for French formatting."""
 
 import re
+from urllib.parse import urlsplit
 
 from django import template
 from django.utils.text import get_text_list
@@ -55,3 +56,10 @@ def split_commas(text):
 def and_list(items):
     """Join items as a sentence does: "2019, 2021 et 2022"."""
     return get_text_list([str(item) for item in items], gettext("and"))
+
+
+@register.filter
+def bare_url(url):
+    """Return a web address as people read it: "www.pasdecalais.fr", without scheme or end slash."""
+    parts = urlsplit(str(url))
+    return (parts.netloc + parts.path).rstrip("/")

@@ -8,6 +8,7 @@ import pytest
 from wagtail.models import Page
 
 from relais.core.models import SiteContactSettings
+from relais.journey.models import Programme
 
 LEGAL_SLUGS = ["mentions-legales", "accessibilite", "donnees-personnelles"]
 
@@ -95,3 +96,35 @@ def test_demo_legal_pages_link_only_to_what_exists(client, slug):
             continue
         else:
             assert client.get(href, follow=True).status_code == 200, href
+
+
+@pytest.mark.django_db
+def test_about_page_names_the_platform_and_the_website_apart(client):
+    """The about page says where to apply and shows the other website by its own address."""
+    programme = Programme.objects.get()
+    programme.application_url = "https://candidater.example.org/"
+    programme.application_label = "Proposer mon idée"
+    programme.website = "https://www.collectivite.example.org/budget/"
+    programme.save()
+    html = page_html(client, "a-propos")
+    section = html[html.index('id="programme-title"') : html.index("</section>")]
+    assert (
+        'Pour candidater : <a href="https://candidater.example.org/">Proposer mon idée</a>'
+        in section
+    )
+    assert (
+        'Plus d\'informations : <a href="https://www.collectivite.example.org/budget/">'
+        "www.collectivite.example.org/budget</a>"
+    ) in section
+    assert "Le site du programme" not in html
+
+
+@pytest.mark.django_db
+def test_about_page_gives_one_link_when_the_website_is_the_platform(client):
+    programme = Programme.objects.get()
+    programme.website = programme.application_url + "/"
+    programme.save()
+    html = page_html(client, "a-propos")
+    section = html[html.index('id="programme-title"') : html.index("</section>")]
+    assert section.count("<a ") == 1
+    assert "Plus d'informations" not in section
