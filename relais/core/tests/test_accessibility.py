@@ -57,6 +57,7 @@ def pages_to_check():
         "/",
         "/histoires/",
         f"/histoires/?etape={stage.slug}&theme=culture",
+        "/histoires/?annee=1999&theme=culture",  # no story: the way-out links
         audio_story.url,
         LaureateProject.objects.first().get_absolute_url(),
         Ambassador.objects.filter(public_profile=True).first().get_absolute_url(),
