@@ -100,11 +100,10 @@ def options(response, name):
     return [html.unescape(label) for label in labels]
 
 
-def publish_story(index, title, themes=(), stages=(), project=None):
+def publish_story(index, title, themes=(), project=None):
     story = StoryPage(title=title, intro="Résumé.", body=[], project=project)
     index.add_child(instance=story)
     story.themes.set(themes)
-    story.stages.set(stages)
     story.save_revision().publish()
     return story
 
