@@ -1,12 +1,11 @@
 """Contributor space: an ambassador tells, illustrates, consents, submits or withdraws."""
 
-from functools import wraps
-
 from sesame.views import LoginView as SesameLoginView
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model, logout
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import (
     LoginView,
     PasswordChangeView,
@@ -56,16 +55,8 @@ CONFLICT_MESSAGE = gettext_lazy(
 
 
 def contributor_required(view):
-    """Signed-in users only; everything is private, so never cache."""
-
-    @wraps(view)
-    @never_cache
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect(f"{reverse('collect:login')}?next={request.path}")
-        return view(request, *args, **kwargs)
-
-    return wrapper
+    """Signed-in users only, sent to the contributor sign-in; everything is private: never cache."""
+    return never_cache(login_required(view, login_url=reverse_lazy("collect:login")))
 
 
 def own_testimony(request, pk, editable=False):

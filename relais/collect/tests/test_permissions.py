@@ -2,6 +2,8 @@
 
 import pytest
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from relais.collect import services
@@ -114,3 +116,33 @@ def test_a_contributor_only_lists_their_own_work(client, testimony_a, ambassador
     client.force_login(ambassador_b)
     html = client.get(reverse("collect:dashboard")).content.decode()
     assert testimony_a.title.replace("'", "&#x27;") not in html
+
+
+@pytest.mark.django_db
+def test_signing_in_returns_to_the_page_asked_with_its_query_string(client):
+    """An anonymous visitor is sent to the contributor sign-in with the full path as `next`."""
+    response = client.get(reverse("collect:dashboard"), {"onglet": "photos", "page": "2"})
+    assert response.status_code == 302
+    assert response["Location"] == (
+        reverse("collect:login") + "?next=/contribuer/%3Fonglet%3Dphotos%26page%3D2"
+    )
+    assert "no-cache" in response["Cache-Control"]
+
+
+@pytest.mark.django_db
+def test_an_admin_user_who_may_not_review_testimonies_is_refused(client, submitted):
+    """Someone in the Wagtail admin without the editors' permission is refused.
+
+    Wagtail turns the refusal (403) into a message on the admin home.
+    """
+    user = get_user_model().objects.create_user("gestion@example.org", "gestion@example.org")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    testimony, _photo = submitted
+    for url in (
+        reverse("collect_admin:list"),
+        reverse("collect_admin:review", args=[testimony.pk]),
+    ):
+        response = client.get(url, follow=True)
+        assert response.redirect_chain == [("/admin/", 302)]
+        assert "les autorisations pour accéder à cette zone" in response.content.decode()
