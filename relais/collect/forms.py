@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from . import accounts
-from .models import TEXT_MAX_LENGTH, Testimony, TestimonyAudio
+from .models import TEXT_MAX_LENGTH, ConsentText, Testimony, TestimonyAudio
 
 TOO_LONG = _("This text is too long: %(limit_value)d characters at most (it has %(show_value)d).")
 
@@ -168,7 +168,20 @@ class TranscriptForm(forms.ModelForm):
         error_messages = {"transcript": {"max_length": TOO_LONG}}
 
 
+STALE_CONSENT = _(
+    "A new version of the consent text was published while this page was open. Read it "
+    "below, then tick the box again to send your testimony: your other choices are kept."
+)
+
+
 class ConsentForm(forms.Form):
+    """Consent to the very version of the text shown: its id comes back with the form."""
+
+    consent = forms.ModelChoiceField(
+        queryset=ConsentText.objects.all(),
+        widget=forms.HiddenInput,
+        error_messages={"required": STALE_CONSENT, "invalid_choice": STALE_CONSENT},
+    )
     public_name = forms.CharField(
         label=_("Name or pseudonym shown with your testimony"), max_length=120
     )
@@ -183,6 +196,27 @@ class ConsentForm(forms.Form):
         label=_("I have read the consent text and I agree to it"),
         error_messages={"required": _("Tick this box to submit your testimony.")},
     )
+    kept_when_stale = ("public_name", "text_scope", "image_scope", "voice_scope")
+
+    def __init__(self, *args, current=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.current = current
+        self.fields["consent"].initial = current
+
+    def clean_consent(self):
+        """Refuse a version other than the newest: the person must have read what they accept."""
+        consent = self.cleaned_data["consent"]
+        if consent != self.current:
+            raise ValidationError(STALE_CONSENT, code="stale")
+        return consent
+
+    def is_stale(self):
+        return self.is_bound and self.has_error("consent")
+
+    def with_current_text(self):
+        """Return a fresh form for the newest text, keeping the choices but not the agreement."""
+        kept = {name: self[name].data for name in self.kept_when_stale}
+        return type(self)(initial=kept, current=self.current)
 
     def clean(self):
         cleaned = super().clean()

@@ -14,7 +14,7 @@ from relais.core.uploads import local_copy
 from . import workflow
 from .choices import TestimonyStatus
 from .media import safe_display_name, validate_audio, validate_photo, write_thumbnail
-from .models import Answer, ConsentText, Testimony, TestimonyAudio, TestimonyPhoto
+from .models import Answer, Testimony, TestimonyAudio, TestimonyPhoto
 from .tasks import process_recording
 
 
@@ -109,8 +109,8 @@ def add_recording(testimony, upload, transcript=""):
 
 
 def submit(testimony, actor, consent_data):
-    """Record the consent (text version, time, scope, public name) and submit."""
-    testimony.consent = ConsentText.objects.latest()
+    """Record the consent (the text version shown, time, scope, public name) and submit."""
+    testimony.consent = consent_data["consent"]
     testimony.consented_at = timezone.now()
     testimony.public_name = consent_data["public_name"]
     testimony.consent_text_scope = consent_data["text_scope"]

@@ -28,6 +28,7 @@ from relais.journey.models import Stage
 from . import accounts, erasure, services
 from .choices import TestimonyStatus
 from .forms import (
+    STALE_CONSENT,
     AudioForm,
     ConsentForm,
     ContributorPasswordChangeForm,
@@ -408,20 +409,27 @@ def submit(request, pk):
     testimony = own_testimony(request, pk, editable=True)
     missing, photos_without_alt = services.missing_before_submission(testimony)
     consent = ConsentText.objects.order_by("-created_at").first()
-    form = ConsentForm(request.POST or None, initial={"public_name": request.user.first_name})
+    form = ConsentForm(
+        request.POST or None, initial={"public_name": request.user.first_name}, current=consent
+    )
     blocked = bool(missing or photos_without_alt or consent is None)
     if request.method == "POST" and not blocked and form.is_valid():
         services.submit(testimony, request.user, form.cleaned_data)
         messages.success(request, _("Thank you! Your testimony was sent to the editorial team."))
         return redirect("collect:testimony", pk=testimony.pk)
+    stale = not blocked and form.is_stale()
+    if stale:  # the newest text to accept, without the errors of a form sent for another one
+        form = form.with_current_text()
+    status = 409 if stale else 400 if form.errors else 200
     context = {
         "testimony": testimony,
         "form": form,
         "consent": consent,
+        "stale_message": STALE_CONSENT if stale else "",
         "missing": missing,
         "photos_without_alt": photos_without_alt,
     }
-    return render(request, "collect/submit.html", context, status=400 if form.errors else 200)
+    return render(request, "collect/submit.html", context, status=status)
 
 
 @contributor_required

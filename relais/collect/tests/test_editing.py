@@ -4,7 +4,7 @@ import pytest
 
 from django.urls import reverse
 
-from relais.collect.models import Answer, InterviewQuestion
+from relais.collect.models import Answer, ConsentText, InterviewQuestion
 
 
 def stage_data(testimony, text, version=None):
@@ -88,6 +88,7 @@ def test_submission_needs_alt_text_on_photos_and_required_answers(client, testim
     response = client.post(
         reverse("collect:submit", args=[testimony_a.pk]),
         {
+            "consent": ConsentText.objects.latest().pk,
             "public_name": "Alice",
             "text_scope": "on",
             "accept": "on",

@@ -32,6 +32,12 @@ def answer_every_stage(client, testimony):
         assert client.post(url, data).status_code == 302
 
 
+def consent_as_shown(client, testimony):
+    """Return the consent answers with the text version the submit page carries."""
+    form = client.get(reverse("collect:submit", args=[testimony.pk])).context["form"]
+    return {**CONSENT, "consent": form["consent"].value()}
+
+
 def link_from_last_email():
     return re.search(r"http://\S+", mail.outbox[-1].body).group(0)
 
@@ -62,7 +68,9 @@ def test_invited_ambassador_to_published_story_then_withdrawal(
     recording = testimony.recordings.get()
     assert recording.status == "ready" and recording.web_mp3 and recording.web_ogg
     with commit(execute=True):
-        response = client.post(reverse("collect:submit", args=[testimony.pk]), CONSENT)
+        response = client.post(
+            reverse("collect:submit", args=[testimony.pk]), consent_as_shown(client, testimony)
+        )
     assert response.status_code == 302
     testimony.refresh_from_db()
     assert testimony.status == "submitted" and testimony.consent.version == "2026-1"
@@ -83,7 +91,7 @@ def test_invited_ambassador_to_published_story_then_withdrawal(
         "préciser le budget"
         in client.get(reverse("collect:testimony", args=[testimony.pk])).content.decode()
     )
-    client.post(reverse("collect:submit", args=[testimony.pk]), CONSENT)
+    client.post(reverse("collect:submit", args=[testimony.pk]), consent_as_shown(client, testimony))
     testimony.refresh_from_db()
     assert testimony.status == "submitted"
 
