@@ -211,16 +211,15 @@ def transcript_form(recording, data=None):
 
 
 def _stage_context(testimony, stage, form):
-    stages = stages_with_questions()
-    position = [s.pk for s in stages].index(stage.pk)
+    place = stage.place(stages_with_questions())
     return {
         "testimony": testimony,
         "stage": stage,
         "form": form,
-        "position": position + 1,
-        "stage_count": len(stages),
-        "next_stage": stages[position + 1] if position + 1 < len(stages) else None,
-        "previous_stage": stages[position - 1] if position > 0 else None,
+        "position": place.number,
+        "stage_count": place.count,
+        "next_stage": place.next,
+        "previous_stage": place.previous,
     }
 
 

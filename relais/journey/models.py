@@ -1,6 +1,7 @@
 """The programme as data, so that another collectivity can run Relais without code changes."""
 
 import re
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -191,6 +192,15 @@ class ProgrammeDate(Orderable):
         return (self.ends_on or self.starts_on) < today
 
 
+class StagePlace(NamedTuple):
+    """Where a stage stands in an ordered list of stages, and its neighbours there."""
+
+    number: int
+    count: int
+    previous: "Stage | None"
+    next: "Stage | None"
+
+
 class Stage(Orderable):
     """One ordered step of a programme's journey, from the idea to becoming an ambassador."""
 
@@ -247,6 +257,17 @@ class Stage(Orderable):
 
     def get_absolute_url(self):
         return reverse("journey:stage", args=[self.slug])
+
+    def place(self, stages=None):
+        """Return this stage's place among ordered `stages` (its programme's by default)."""
+        stages = list(self.programme.stages.all() if stages is None else stages)
+        index = [stage.pk for stage in stages].index(self.pk)
+        return StagePlace(
+            number=index + 1,
+            count=len(stages),
+            previous=stages[index - 1] if index > 0 else None,
+            next=stages[index + 1] if index + 1 < len(stages) else None,
+        )
 
     @property
     def action_link(self):
