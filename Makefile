@@ -54,9 +54,10 @@ test-postgres:
 bench: install ## Benchmark the public pages with gunicorn and wrk (prints one table)
 	$(PY) bench/run.py
 
-lint: $(VENV)/.installed ## ruff, Django checks and missing migrations
+lint: $(VENV)/.installed ## ruff, the layers of the apps, Django checks and missing migrations
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/lint-imports
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 

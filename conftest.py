@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from relais.collect.demo import load_collect_defaults
-from relais.core.demo.loader import load_demo
+from relais.demo.collect import load_collect_defaults
+from relais.demo.loader import load_demo
 
 
 @pytest.fixture(scope="session")
@@ -41,7 +41,7 @@ def demo_restored(django_db_setup, django_db_blocker):
     A transactional test empties the database when it ends; whichever such module runs
     first, the others still find the demo.
     """
-    from relais.core.models import HomePage
+    from relais.stories.models import HomePage
 
     with django_db_blocker.unblock():
         if not HomePage.objects.exists():
@@ -53,7 +53,7 @@ def demo_restored(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def home(db):
-    from relais.core.models import HomePage
+    from relais.stories.models import HomePage
 
     return HomePage.objects.get()
 

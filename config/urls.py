@@ -15,7 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("contribuer/", include("relais.collect.urls")),
-    path("", include("relais.journey.urls")),
+    path("", include("relais.stories.urls")),
 ]
 
 if settings.RELAIS_SERVE_MEDIA:

@@ -22,7 +22,7 @@ class RequestLinkForm(forms.Form):
 
 
 class PasswordSignInForm(AuthenticationForm):
-    """Django's sign-in form, locked after too many failures from the same address."""
+    """Django's sign-in form, locked after too many failures for the same account."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -35,15 +35,14 @@ class PasswordSignInForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
-        address = accounts.client_address(self.request)
-        if accounts.sign_in_locked(username, address):
+        if accounts.sign_in_locked(username):
             raise ValidationError(self.error_messages["locked"], code="locked")
         try:
             cleaned = super().clean()
         except ValidationError:
-            accounts.record_failed_sign_in(username, address)
+            accounts.record_failed_sign_in(username)
             raise
-        accounts.clear_failed_sign_ins(username, address)
+        accounts.clear_failed_sign_ins(username)
         return cleaned
 
 

@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """Site-wide pieces: home, legal pages, funder mention, security and page cache."""
+    """The kernel: legal pages, funder mention, security and page cache; imports no other app."""
 
     name = "relais.core"
     label = "core"

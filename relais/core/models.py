@@ -1,4 +1,4 @@
-"""Site-wide pages and settings: home page, standard pages, funder mention."""
+"""Site-wide models: the example flag, standard pages, funder mention, site contacts."""
 
 from django.db import models
 from django.db.models import F
@@ -11,80 +11,18 @@ from wagtail.models import Page
 
 from .blocks import SimpleBodyBlock
 
-LATEST_STORIES_ON_HOME = 6
-FEATURED_STORY_SEARCH = 50  # latest stories searched for the one playing the featured capsule
 
+class ExampleMixin(models.Model):
+    """Flag demo items so that every page can say they are fictional examples."""
 
-class HomePage(Page):
-    """Entry point: "Vous avez une idée ?", the stages strip, latest stories, one capsule."""
-
-    programme = models.ForeignKey(
-        "journey.Programme",
-        on_delete=models.PROTECT,
-        null=True,
-        related_name="+",
-        verbose_name=_("programme"),
+    is_example = models.BooleanField(
+        _("fictional example"),
+        default=False,
+        help_text=_("Shown to visitors as a fictional example (demo content)."),
     )
-    hero_title = models.CharField(_("call title"), max_length=120, default="Vous avez une idée ?")
-    hero_text = models.TextField(_("call text"), max_length=600, blank=True)
-    featured_audio = models.ForeignKey(
-        "stories.AudioCapsule",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("featured audio capsule"),
-        help_text=_("Leave empty to show the capsule of the latest story with audio."),
-    )
-
-    content_panels = [
-        *Page.content_panels,
-        FieldPanel("programme"),
-        MultiFieldPanel([FieldPanel("hero_title"), FieldPanel("hero_text")], heading=_("Call")),
-        # The panel's help text replaces the field's outdated one without a migration.
-        FieldPanel(
-            "featured_audio",
-            help_text=_("Leave empty to show no capsule on the home page."),
-        ),
-    ]
-    parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["stories.StoryIndexPage", "core.StandardPage"]
-    max_count = 1
 
     class Meta:
-        verbose_name = _("home page")
-
-    def get_context(self, request, *args, **kwargs):
-        from relais.stories.listing import story_cards
-        from relais.stories.models import StoryIndexPage, StoryPage
-
-        context = super().get_context(request, *args, **kwargs)
-        stories = story_cards(StoryPage.objects.descendant_of(self))
-        context["latest_stories"] = stories[:LATEST_STORIES_ON_HOME]
-        context["story_index"] = StoryIndexPage.objects.child_of(self).live().first()
-        context["stages"] = self.programme.stages.all() if self.programme_id else []
-        context["featured_audio"], context["featured_story"] = self._featured_audio(stories)
-        return context
-
-    def _featured_audio(self, stories):
-        """Return the capsule the editors chose to feature and a live story that plays it.
-
-        Featuring is an editor's choice: without one, the home page shows no capsule (a
-        story drafted from a testimony must never reach the home page by itself).
-        """
-        if not self.featured_audio_id:
-            return None, None
-        candidates = (
-            stories.filter(has_audio=True).select_related(None).prefetch_related(None)
-        ).only("body", "title", "url_path")[:FEATURED_STORY_SEARCH]
-        story = next((s for s in candidates if self._plays_featured(s)), None)
-        return self.featured_audio, story
-
-    def _plays_featured(self, story):
-        return any(
-            block["type"] == "audio" and block["value"].get("capsule") == self.featured_audio_id
-            for block in story.body.raw_data
-        )
+        abstract = True
 
 
 class StandardPage(Page):
@@ -104,7 +42,7 @@ class StandardPage(Page):
         FieldPanel("body"),
         FieldPanel("show_funder_details"),
     ]
-    parent_page_types = ["core.HomePage"]
+    parent_page_types = ["stories.HomePage"]
     subpage_types = []
 
     class Meta:

@@ -21,6 +21,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from relais.core.models import ExampleMixin
+
 from .choices import TerritoryKind
 
 YEARS_PATTERN = re.compile(r"^\s*\d{4}(\s*,\s*\d{4})*\s*$")
@@ -37,19 +39,6 @@ def validate_link(value):
     if value.startswith("/") and not value.startswith("//"):
         return
     URLValidator(schemes=["http", "https"])(value)
-
-
-class ExampleMixin(models.Model):
-    """Flag demo items so that every page can say they are fictional examples."""
-
-    is_example = models.BooleanField(
-        _("fictional example"),
-        default=False,
-        help_text=_("Shown to visitors as a fictional example (demo content)."),
-    )
-
-    class Meta:
-        abstract = True
 
 
 class Programme(ClusterableModel):
@@ -256,7 +245,7 @@ class Stage(Orderable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("journey:stage", args=[self.slug])
+        return reverse("stories:stage", args=[self.slug])
 
     def place(self, stages=None):
         """Return this stage's place among ordered `stages` (its programme's by default)."""
@@ -362,7 +351,7 @@ class LaureateProject(index.Indexed, ExampleMixin, ClusterableModel):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("journey:project", args=[self.slug])
+        return reverse("stories:project", args=[self.slug])
 
 
 class ProjectEdition(Orderable):
@@ -448,7 +437,7 @@ class Ambassador(ExampleMixin, models.Model):
         return self.display_name
 
     def get_absolute_url(self):
-        return reverse("journey:ambassador", args=[self.slug])
+        return reverse("stories:ambassador", args=[self.slug])
 
     def clean(self):
         if self.photo_id and not self.photo_alt.strip():

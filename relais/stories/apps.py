@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class StoriesConfig(AppConfig):
-    """Story pages composed of blocks, the filterable listing and audio capsules."""
+    """Home and story pages, the filterable listing, audio capsules and the pages that show them."""
 
     name = "relais.stories"
     label = "stories"

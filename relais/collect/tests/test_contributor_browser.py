@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from relais.core.tests.test_accessibility import CHROMIUM, CHROMIUM_ARGS
+from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
     pytest.mark.browser,
@@ -53,7 +53,7 @@ def test_checkboxes_fit_and_autosave_tells_why_it_did_not_save(
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
     from playwright.sync_api import sync_playwright
 
-    from relais.collect.demo import load_demo_ambassador
+    from relais.demo.collect import load_demo_ambassador
 
     user = load_demo_ambassador()
     testimony = user.testimonies.get()

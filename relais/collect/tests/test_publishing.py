@@ -14,9 +14,8 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from relais.collect import workflow
 from relais.collect.choices import TestimonyStatus
 from relais.collect.models import Answer, ConsentText, InterviewQuestion, Testimony
-from relais.core.models import HomePage
 from relais.journey.models import Ambassador
-from relais.stories.models import StoryPage
+from relais.stories.models import HomePage, StoryPage
 
 from .conftest import make_user
 

@@ -5,7 +5,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from relais.core.demo.media import speech_mp3
+from relais.demo.media import speech_mp3
 from relais.stories.audio import AudioCapsule, timestamp_to_seconds
 
 

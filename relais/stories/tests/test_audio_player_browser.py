@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from relais.core.tests.test_accessibility import CHROMIUM, CHROMIUM_ARGS
+from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 from relais.stories.models import StoryPage
 
 pytestmark = [

@@ -4,10 +4,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
 
+from relais.collect.accounts import AMBASSADORS_GROUP
+from relais.collect.models import Answer, ConsentText, InterviewQuestion, Testimony
 from relais.journey.models import Ambassador, Stage
-
-from .accounts import AMBASSADORS_GROUP
-from .models import Answer, ConsentText, InterviewQuestion, Testimony
 
 DEMO_AMBASSADOR_EMAIL = "ambassadrice.demo@example.org"
 

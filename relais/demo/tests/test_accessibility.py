@@ -10,25 +10,13 @@ import axe_playwright_python
 import pytest
 
 from relais.collect.models import Answer, TestimonyAudio
+from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 from relais.journey.models import Ambassador, LaureateProject, Stage
 from relais.stories.models import StoryPage
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 JAVA = shutil.which("java")
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    # A synthetic microphone, so that the in-browser recorder can be exercised headless.
-    "--use-fake-device-for-media-stream",
-    "--use-fake-ui-for-media-stream",
-]
 AXE_RUN = """async (tags) => {
   document.querySelectorAll('details').forEach((d) => { d.open = true; });
   const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
@@ -72,7 +60,7 @@ def pages_to_check():
 
 def contributor_pages(client):
     """Sign in the demo ambassador; return the session cookie and the contributor pages."""
-    from relais.collect.demo import load_demo_ambassador
+    from relais.demo.collect import load_demo_ambassador
 
     user = load_demo_ambassador()
     testimony = user.testimonies.get()

@@ -12,7 +12,7 @@ from django.utils.text import slugify
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
-from relais.core.models import FunderSettings, HomePage, SiteContactSettings, StandardPage
+from relais.core.models import FunderSettings, SiteContactSettings, StandardPage
 from relais.journey.models import (
     Ambassador,
     LaureateProject,
@@ -24,7 +24,7 @@ from relais.journey.models import (
     Theme,
 )
 from relais.stories.audio import AudioCapsule, AudioChapter
-from relais.stories.models import StoryIndexPage, StoryPage
+from relais.stories.models import HomePage, StoryIndexPage, StoryPage
 
 from . import content, media
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-# The demo lives in core for now; it moves to its own app, above collect, later on.
+# The demo sits on top of every app; its speech goes through the contributors' processing.
 from relais.collect.audio_processing import process_audio_file
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")

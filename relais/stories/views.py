@@ -1,28 +1,30 @@
-"""Public pages for the programme's data: a stage, a project, an ambassador."""
+"""Public pages of the programme's data with their stories: a stage, a project, an ambassador.
+
+They live with the stories because stories are what they mainly show; `journey` keeps the data.
+"""
 
 from django.shortcuts import get_object_or_404, render
 
-from relais.stories.listing import story_cards
-from relais.stories.models import StoryPage
+from relais.journey.models import Ambassador, LaureateProject, Stage
 
-from .models import Ambassador, LaureateProject, Stage
+from .listing import story_cards
+from .models import StoryPage
 
 
 def stage_detail(request, slug):
     """Show what happens at a stage and the stories that tell it."""
     stage = get_object_or_404(Stage.objects.select_related("programme"), slug=slug)
-    siblings = list(Stage.objects.filter(programme=stage.programme_id))
-    position = next(i for i, s in enumerate(siblings) if s.pk == stage.pk)
+    place = stage.place()
     context = {
         "stage": stage,
-        "position": position + 1,
-        "stage_count": len(siblings),
-        "previous_stage": siblings[position - 1] if position > 0 else None,
-        "next_stage": siblings[position + 1] if position + 1 < len(siblings) else None,
+        "position": place.number,
+        "stage_count": place.count,
+        "previous_stage": place.previous,
+        "next_stage": place.next,
         "stories": story_cards(StoryPage.objects.filter(stages=stage))[:24],
         "stage_dates": [d for d in stage.programme.upcoming_dates() if d.stage_id == stage.pk],
     }
-    return render(request, "journey/stage.html", context)
+    return render(request, "stories/stage.html", context)
 
 
 def project_detail(request, slug):
@@ -38,13 +40,13 @@ def project_detail(request, slug):
         "ambassadors": project.ambassadors.filter(public_profile=True),
         "stories": story_cards(StoryPage.objects.filter(project=project)),
     }
-    return render(request, "journey/laureate_project.html", context)
+    return render(request, "stories/laureate_project.html", context)
 
 
 def ambassador_list(request):
     """List the ambassadors who opted in for a public portrait."""
     ambassadors = Ambassador.objects.filter(public_profile=True).select_related("photo")
-    return render(request, "journey/ambassador_list.html", {"ambassadors": ambassadors})
+    return render(request, "stories/ambassador_list.html", {"ambassadors": ambassadors})
 
 
 def ambassador_detail(request, slug):
@@ -57,4 +59,4 @@ def ambassador_detail(request, slug):
         "projects": ambassador.projects.select_related("commune"),
         "stories": story_cards(StoryPage.objects.filter(ambassadors=ambassador)),
     }
-    return render(request, "journey/ambassador.html", context)
+    return render(request, "stories/ambassador.html", context)

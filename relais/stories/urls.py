@@ -2,7 +2,7 @@ from django.urls import path
 
 from . import views
 
-app_name = "journey"
+app_name = "stories"
 
 urlpatterns = [
     path("etapes/<slug:slug>/", views.stage_detail, name="stage"),

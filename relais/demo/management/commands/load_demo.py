@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from relais.collect.demo import load_collect_defaults
-from relais.core.demo.loader import load_demo
+from relais.demo.collect import load_collect_defaults
+from relais.demo.loader import load_demo
 
 
 class Command(BaseCommand):

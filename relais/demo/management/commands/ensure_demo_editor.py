@@ -3,7 +3,7 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from relais.collect.accounts import login_link
-from relais.collect.demo import load_demo_ambassador
+from relais.demo.collect import load_demo_ambassador
 
 USERNAME = "editeur"
 PASSWORD = "relais-demo"  # noqa: S105 - demo only, refused when DEBUG is off

@@ -6,8 +6,8 @@ import pytest
 
 from django.core.management import CommandError, call_command
 
-from relais.collect.demo import DEMO_AMBASSADOR_EMAIL
 from relais.collect.models import Testimony
+from relais.demo.collect import DEMO_AMBASSADOR_EMAIL
 
 
 @pytest.mark.django_db

@@ -12,8 +12,8 @@ from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 
 from relais.core.blocks import ImageWithAltBlock
-from relais.core.demo import media
 from relais.core.models import FunderSettings
+from relais.demo import media
 from relais.stories.models import StoryPage
 
 CSS = (settings.BASE_DIR / "relais" / "static" / "css" / "relais.css").read_text()

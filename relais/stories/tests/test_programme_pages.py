@@ -1,4 +1,4 @@
-"""Public pages of the programme's data: stages, projects, ambassador portraits."""
+"""Pages of the programme's data with their stories: stages, projects, ambassador portraits."""
 
 import pytest
 
