@@ -14,7 +14,8 @@ from django.urls import reverse
 
 AMBASSADORS_GROUP = "Ambassadeurs"
 FUNDERS_GROUP = "Financeurs"
-MAX_FAILED_SIGN_INS = 10
+MAX_FAILED_SIGN_INS = 10  # for one account from one address
+MAX_FAILED_SIGN_INS_PER_ADDRESS = 30  # from one address, whatever the accounts
 LOCK_SECONDS = 15 * 60
 MAX_LINKS_PER_HOUR = 5
 
@@ -59,10 +60,10 @@ def invite_ambassador(email, first_name=""):
     return user
 
 
-def _throttle_key(username, kind="sign-in-failures"):
-    """Hash the typed name: it is untrusted text, and cache keys must stay plain ASCII."""
-    digest = hashlib.sha256(username.strip().lower().encode()).hexdigest()
-    return f"{kind}:{digest}"
+def _throttle_key(kind, *parts):
+    """Hash what was typed or sent: it is untrusted text, and cache keys must stay plain ASCII."""
+    text = "\n".join(part.strip().lower() for part in parts)
+    return f"{kind}:{hashlib.sha256(text.encode()).hexdigest()}"
 
 
 def _count(key, seconds):
@@ -77,16 +78,46 @@ def _count(key, seconds):
 
 def may_send_link(email):
     """Refuse to email more than a few sign-in links an hour to the same address."""
-    return _count(_throttle_key(email, "sign-in-links"), 3600) <= MAX_LINKS_PER_HOUR
+    return _count(_throttle_key("sign-in-links", email), 3600) <= MAX_LINKS_PER_HOUR
 
 
-def sign_in_locked(username):
-    return cache.get(_throttle_key(username), 0) >= MAX_FAILED_SIGN_INS
+def client_address(request):
+    """Return the address the request came from, as the trusted reverse proxies saw it.
+
+    Behind N proxies (RELAIS_TRUSTED_PROXY_COUNT), each appended the address it received
+    from to X-Forwarded-For; the N-th from the end is the client's, and anything before
+    it was typed by the client. Without a proxy, REMOTE_ADDR is the client.
+    """
+    proxies = getattr(settings, "RELAIS_TRUSTED_PROXY_COUNT", 0)
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")
 
 
-def record_failed_sign_in(username):
-    _count(_throttle_key(username), LOCK_SECONDS)
+# Failures are counted per (account, address), as django-axes does, so that someone
+# guessing an ambassador's password from elsewhere never locks the owner out; a
+# second counter per address stops one machine from trying many accounts.
+def _failure_keys(username, address):
+    return (
+        _throttle_key("sign-in-failures", username, address),
+        _throttle_key("sign-in-failures-address", address),
+    )
 
 
-def clear_failed_sign_ins(username):
-    cache.delete(_throttle_key(username))
+def sign_in_locked(username, address):
+    pair, per_address = _failure_keys(username, address)
+    return (
+        cache.get(pair, 0) >= MAX_FAILED_SIGN_INS
+        or cache.get(per_address, 0) >= MAX_FAILED_SIGN_INS_PER_ADDRESS
+    )
+
+
+def record_failed_sign_in(username, address):
+    for key in _failure_keys(username, address):
+        _count(key, LOCK_SECONDS)
+
+
+def clear_failed_sign_ins(username, address):
+    """Forget an account's failures from this address; the address's own count stays."""
+    cache.delete(_failure_keys(username, address)[0])

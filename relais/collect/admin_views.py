@@ -91,6 +91,7 @@ def testimony_review(request, pk):
         "recordings": testimony.recordings.all(),
         "ready": MediaStatus.READY,
         "history": history,
+        "actions": workflow.editor_actions(testimony),
         "return_form": ReturnForm(),
     }
     return render(request, "collect/admin/testimony_review.html", context)
@@ -120,6 +121,8 @@ def testimony_audio(request, pk, recording_pk, variant):
 @require_POST
 def testimony_action(request, pk, action):
     testimony = get_object_or_404(reviewable(), pk=pk)
+    if action not in workflow.editor_actions(testimony):
+        raise PermissionDenied
     if action == "review":
         workflow.change_status(testimony, TestimonyStatus.IN_REVIEW, request.user)
     elif action == "return":
@@ -131,11 +134,11 @@ def testimony_action(request, pk, action):
             testimony, TestimonyStatus.RETURNED, request.user, form.cleaned_data["comment"]
         )
     elif action == "story":
+        if testimony.status != TestimonyStatus.IN_REVIEW:  # a story is drafted under review
+            workflow.change_status(testimony, TestimonyStatus.IN_REVIEW, request.user)
         story = publishing.create_story_draft(testimony, request.user)
         messages.success(request, _("A draft story was created: edit it, then publish it."))
         return redirect("wagtailadmin_pages:edit", story.pk)
-    else:
-        raise PermissionDenied
     messages.success(request, _("Done."))
     return redirect("collect_admin:review", pk=pk)
 

@@ -1,8 +1,9 @@
 """Withdrawal, erasure and export of a contributor's data (GDPR rights, §6 of DESIGN.md)."""
 
 import json
+import shutil
+import tempfile
 import zipfile
-from io import BytesIO
 
 from django.core.mail import send_mail
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
@@ -131,8 +132,23 @@ def _testimony_data(testimony):
     }
 
 
+# Archives past this size are written to a temporary file on disk rather than kept in memory.
+EXPORT_SPOOL_BYTES = 1024 * 1024
+COPY_CHUNK_BYTES = 1024 * 1024
+
+
+def _add_file(archive, name, stored):
+    """Copy a stored file into the archive chunk by chunk, as is: media are compressed already."""
+    with stored.open("rb") as source, archive.open(name, "w") as target:
+        shutil.copyfileobj(source, target, COPY_CHUNK_BYTES)
+
+
 def export_zip(user):
-    """Return a zip with all of a user's data as JSON and their media files."""
+    """Return a temporary file, read from its start, holding a zip of all of a user's data.
+
+    Recordings weigh up to 100 MB each: the archive is written piece by piece to a file
+    that leaves memory past EXPORT_SPOOL_BYTES, and the caller streams it, then closes it.
+    """
     testimonies = list(Testimony.objects.filter(owner=user))
     data = {
         "account": {
@@ -142,14 +158,26 @@ def export_zip(user):
         },
         "testimonies": [_testimony_data(t) for t in testimonies],
     }
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
-        archive.writestr("donnees.json", json.dumps(data, ensure_ascii=False, indent=2))
+    # Not a `with`: the file outlives this function, and the response closes it once sent.
+    spool = tempfile.SpooledTemporaryFile(max_size=EXPORT_SPOOL_BYTES, prefix="relais-export-")  # noqa: SIM115
+    try:
+        _write_archive(spool, data, testimonies)
+    except BaseException:
+        spool.close()
+        raise
+    spool.seek(0)
+    return spool
+
+
+def _write_archive(target, data, testimonies):
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(
+            "donnees.json",
+            json.dumps(data, ensure_ascii=False, indent=2),
+            compress_type=zipfile.ZIP_DEFLATED,
+        )
         for testimony in testimonies:
             for photo in testimony.photos.all():
-                with photo.file.open("rb") as f:
-                    archive.writestr(f"photos/{photo.pk}", f.read())
+                _add_file(archive, f"photos/{photo.pk}", photo.file)
             for recording in testimony.recordings.all():
-                with recording.original.open("rb") as f:
-                    archive.writestr(f"audio/{recording.pk}", f.read())
-    return buffer.getvalue()
+                _add_file(archive, f"audio/{recording.pk}", recording.original)

@@ -22,7 +22,7 @@ class RequestLinkForm(forms.Form):
 
 
 class PasswordSignInForm(AuthenticationForm):
-    """Django's sign-in form, locked after too many failures for the same account."""
+    """Django's sign-in form, locked after too many failures from the same address."""
 
     error_messages = {
         **AuthenticationForm.error_messages,
@@ -35,14 +35,15 @@ class PasswordSignInForm(AuthenticationForm):
 
     def clean(self):
         username = self.cleaned_data.get("username") or ""
-        if accounts.sign_in_locked(username):
+        address = accounts.client_address(self.request)
+        if accounts.sign_in_locked(username, address):
             raise ValidationError(self.error_messages["locked"], code="locked")
         try:
             cleaned = super().clean()
         except ValidationError:
-            accounts.record_failed_sign_in(username)
+            accounts.record_failed_sign_in(username, address)
             raise
-        accounts.clear_failed_sign_ins(username)
+        accounts.clear_failed_sign_ins(username, address)
         return cleaned
 
 

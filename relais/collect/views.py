@@ -15,7 +15,7 @@ from django.contrib.auth.views import (
     PasswordResetView,
 )
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
@@ -24,6 +24,12 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from relais.journey.models import Stage
+from relais.media.private import (
+    private_file_response,
+    private_ranged_response,
+    private_stored_response,
+)
+from relais.media.uploads import MediaRejected
 
 from . import accounts, erasure, services
 from .choices import TestimonyStatus
@@ -40,12 +46,6 @@ from .forms import (
     StageAnswersForm,
     TestimonyForm,
     TranscriptForm,
-)
-from .media import (
-    MediaRejected,
-    private_file_response,
-    private_ranged_response,
-    private_stored_response,
 )
 from .models import ConsentText, InterviewQuestion, Testimony, TestimonyAudio, TestimonyPhoto
 
@@ -211,16 +211,15 @@ def transcript_form(recording, data=None):
 
 
 def _stage_context(testimony, stage, form):
-    stages = stages_with_questions()
-    position = [s.pk for s in stages].index(stage.pk)
+    place = stage.place(stages_with_questions())
     return {
         "testimony": testimony,
         "stage": stage,
         "form": form,
-        "position": position + 1,
-        "stage_count": len(stages),
-        "next_stage": stages[position + 1] if position + 1 < len(stages) else None,
-        "previous_stage": stages[position - 1] if position > 0 else None,
+        "position": place.number,
+        "stage_count": place.count,
+        "next_stage": place.next,
+        "previous_stage": place.previous,
     }
 
 
@@ -496,8 +495,12 @@ def my_data(request):
 def export_data(request, token):
     if not erasure.export_token_is_valid(token, request.user):
         return render(request, "collect/export_expired.html", status=403)
-    response = HttpResponse(erasure.export_zip(request.user), content_type="application/zip")
-    response["Content-Disposition"] = 'attachment; filename="mes-donnees-relais.zip"'
+    response = FileResponse(
+        erasure.export_zip(request.user),  # closed by the response once sent
+        as_attachment=True,
+        filename="mes-donnees-relais.zip",
+        content_type="application/zip",
+    )
     response["X-Content-Type-Options"] = "nosniff"
     return response
 

@@ -21,12 +21,34 @@ TRANSITIONS = {
     S.PUBLISHED: {S.IN_REVIEW},
 }
 
+# What editors may do on the review screen, and the status each action leads to.
+EDITOR_ACTIONS = {"review": S.IN_REVIEW, "story": S.IN_REVIEW, "return": S.RETURNED}
+
+
+def may_move(from_status, to_status):
+    return to_status in TRANSITIONS.get(from_status, set())
+
+
+def editor_actions(testimony):
+    """Return the editors' actions the transitions allow on a testimony now, in screen order.
+
+    Drafting a story moves a submitted testimony to review, or keeps it there; a
+    testimony has one story at most.
+    """
+    status = testimony.status
+    return [
+        action
+        for action, to_status in EDITOR_ACTIONS.items()
+        if (may_move(status, to_status) or (action == "story" and status == to_status))
+        and not (action == "story" and testimony.story_id)
+    ]
+
 
 @transaction.atomic
 def change_status(testimony, to_status, actor, comment=""):
     """Move a testimony to another status, log it and notify the people concerned."""
     from_status = testimony.status
-    if to_status not in TRANSITIONS.get(from_status, set()):
+    if not may_move(from_status, to_status):
         raise PermissionDenied(f"{from_status} → {to_status} is not allowed")
     testimony.status = to_status
     if to_status == S.RETURNED:

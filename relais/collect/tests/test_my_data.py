@@ -4,16 +4,20 @@ import io
 import json
 import os
 import re
+import tempfile
+import tracemalloc
 import zipfile
 
 import pytest
 
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.http import FileResponse
 from django.urls import reverse
 
 from relais.collect import services
 from relais.collect.erasure import export_token
-from relais.collect.models import Testimony
+from relais.collect.models import Testimony, TestimonyAudio
 
 
 @pytest.mark.django_db
@@ -26,11 +30,43 @@ def test_export_zip_holds_the_answers_and_the_photos(client, testimony_a, png_up
     url = re.search(rf'href="({re.escape(prefix)}[^"]+)"', page).group(1)
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"] == "application/zip"
-    archive = zipfile.ZipFile(io.BytesIO(response.content))
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
     data = json.loads(archive.read("donnees.json"))
     assert data["testimonies"][0]["title"] == testimony_a.title
     assert data["testimonies"][0]["photos"][0]["alt_text"] == "Une photo décrite"
     assert any(name.startswith("photos/") for name in archive.namelist())
+
+
+@pytest.mark.django_db
+def test_a_large_export_is_streamed_from_disk_not_built_in_memory(client, testimony_a):
+    """A 30 MB recording reaches the download whole, while the server never holds the
+    archive in memory: it is sent as a file, in chunks, as a valid zip."""
+    recording_bytes = os.urandom(30 * 1024 * 1024)
+    recording = TestimonyAudio(testimony=testimony_a, display_name="long.webm")
+    recording.original.save("audio", ContentFile(recording_bytes))
+    client.force_login(testimony_a.owner)
+    url = reverse("collect:export", args=[export_token(testimony_a.owner)])
+
+    tracemalloc.start()
+    try:
+        response = client.get(url)
+        with tempfile.TemporaryFile() as download:
+            for chunk in response.streaming_content:
+                download.write(chunk)
+            response.close()
+            _size, peak = tracemalloc.get_traced_memory()
+            tracemalloc.stop()
+            download.seek(0)
+            with zipfile.ZipFile(download) as archive:
+                assert archive.testzip() is None
+                assert archive.read(f"audio/{recording.pk}") == recording_bytes
+                data = json.loads(archive.read("donnees.json"))
+    finally:
+        tracemalloc.stop()
+    assert isinstance(response, FileResponse)
+    assert response["Content-Disposition"] == 'attachment; filename="mes-donnees-relais.zip"'
+    assert data["testimonies"][0]["recordings"][0]["file"] == f"audio/{recording.pk}"
+    assert peak < 10 * 1024 * 1024, f"{peak / 2**20:.1f} MB held in memory"
 
 
 @pytest.mark.django_db

@@ -45,17 +45,6 @@ def test_unknown_address_gets_the_same_answer_and_no_email(client):
 
 
 @pytest.mark.django_db
-def test_password_sign_in_locks_after_ten_failures(client, ambassador_a):
-    url = reverse("collect:password_login")
-    for _ in range(10):
-        client.post(url, {"username": "a@example.org", "password": "mauvais"})
-    response = client.post(url, {"username": "a@example.org", "password": "motdepasse-solide-42"})
-    assert response.status_code == 200
-    assert "Trop de tentatives" in response.content.decode()
-    assert "_auth_user_id" not in client.session
-
-
-@pytest.mark.django_db
 def test_sign_in_links_are_not_sent_endlessly(client, ambassador_a):
     for _ in range(8):
         response = client.post(reverse("collect:login"), {"email": "a@example.org"})
