@@ -258,17 +258,6 @@ class Stage(Orderable):
             next=stages[index + 1] if index + 1 < len(stages) else None,
         )
 
-    def place(self, stages=None):
-        """Return this stage's place among ordered `stages` (its programme's by default)."""
-        stages = list(self.programme.stages.all() if stages is None else stages)
-        index = [stage.pk for stage in stages].index(self.pk)
-        return StagePlace(
-            number=index + 1,
-            count=len(stages),
-            previous=stages[index - 1] if index > 0 else None,
-            next=stages[index + 1] if index + 1 < len(stages) else None,
-        )
-
     @property
     def action_link(self):
         """Return where the stage's action leads: its own link or the application platform."""
