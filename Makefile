@@ -6,7 +6,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps messages demo test test-sqlite test-postgres bench lint format
+.PHONY: help install system-deps test-deps bench-deps messages demo test test-sqlite test-postgres bench lint format
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -19,17 +19,33 @@ $(VENV)/.installed: pyproject.toml
 
 install: $(VENV)/.installed system-deps messages ## Create .venv and install Relais with its dev tools
 
-system-deps: ## Install ffmpeg, espeak-ng, Chromium, gettext, wrk and Java from Debian when absent
+# Debian packages as command:package pairs, installed with apt-get only when the command is absent.
+DEMO_PACKAGES := ffmpeg:ffmpeg espeak-ng:espeak-ng msgfmt:gettext
+TEST_PACKAGES := chromium:chromium java:default-jre-headless
+BENCH_PACKAGES := wrk:wrk
+define apt_install
 	@missing=""; \
-	for cmd in ffmpeg:ffmpeg espeak-ng:espeak-ng chromium:chromium msgfmt:gettext wrk:wrk java:default-jre-headless; do \
+	for cmd in $(1); do \
 		command -v $${cmd%%:*} >/dev/null 2>&1 || missing="$$missing $${cmd#*:}"; \
 	done; \
-	[ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core"; \
+	$(2) \
 	if [ -n "$$missing" ]; then \
 		echo "Installing:$$missing"; \
 		SUDO=$$([ "$$(id -u)" = 0 ] || echo sudo); \
 		$$SUDO apt-get update -q && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -q $$missing; \
 	fi
+endef
+# The demo draws its stand-in logo with DejaVu Sans (French accents).
+DEJAVU_CHECK := [ -e /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || missing="$$missing fonts-dejavu-core";
+
+system-deps: ## Install what the demo needs from Debian when absent: ffmpeg, espeak-ng, gettext
+	$(call apt_install,$(DEMO_PACKAGES),$(DEJAVU_CHECK))
+
+test-deps: ## Install what the browser tests need from Debian when absent: Chromium, Java
+	$(call apt_install,$(TEST_PACKAGES),)
+
+bench-deps: ## Install wrk from Debian when absent
+	$(call apt_install,$(BENCH_PACKAGES),)
 
 messages: $(VENV)/.installed ## Compile the French translations
 	$(PY) manage.py compilemessages --ignore '.venv' -v 0
@@ -41,7 +57,7 @@ demo: install ## Install, migrate, load the demo content and serve http://127.0.
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py ensure_demo_editor
 	WAGTAILADMIN_BASE_URL=http://127.0.0.1:$(PORT) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
-test: install ## Run the whole suite on SQLite, then on PostgreSQL (127.0.0.1:5432)
+test: install test-deps ## Run the whole suite on SQLite, then on PostgreSQL (127.0.0.1:5432)
 	$(MAKE) --no-print-directory test-sqlite
 	$(MAKE) --no-print-directory test-postgres
 
@@ -51,7 +67,7 @@ test-sqlite:
 test-postgres:
 	$(PY) scripts/test_postgres.py
 
-bench: install ## Benchmark the public pages with gunicorn and wrk (prints one table)
+bench: install bench-deps ## Benchmark the public pages with gunicorn and wrk (prints one table)
 	$(PY) bench/run.py
 
 lint: $(VENV)/.installed ## ruff, the layers of the apps, Django checks and missing migrations

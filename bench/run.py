@@ -123,7 +123,7 @@ def measure(app, env, paths, with_load=True):
 
 def main():
     if not shutil.which("wrk"):
-        sys.exit("wrk is missing: run `make system-deps`.")
+        sys.exit("wrk is missing: run `make bench-deps`.")
     workdir = Path(tempfile.mkdtemp(prefix="relais-bench-"))
     env = prepare(workdir)
     paths = {

@@ -28,11 +28,11 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
         not Path(CHROMIUM).exists() and os.environ.get("CI") != "true",
-        reason="Chromium is not installed (make system-deps installs it)",
+        reason="Chromium is not installed (make test-deps installs it)",
     ),
     pytest.mark.skipif(
         not JAVA and os.environ.get("CI") != "true",
-        reason="Java is not installed for the Nu Html Checker (make system-deps installs it)",
+        reason="Java is not installed for the Nu Html Checker (make test-deps installs it)",
     ),
 ]
 

@@ -14,7 +14,7 @@ pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
         not Path(CHROMIUM).exists() and os.environ.get("CI") != "true",
-        reason="Chromium is not installed (make system-deps installs it)",
+        reason="Chromium is not installed (make test-deps installs it)",
     ),
 ]
 
