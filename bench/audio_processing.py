@@ -20,7 +20,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from relais.collect.audio_processing import measure_loudness, process_audio_file  # noqa: E402
+from relais.media.processing import measure_loudness, process_audio_file  # noqa: E402
 
 DURATION_SECONDS = 30 * 60 - 1  # just under the limit: MP3 padding adds a few ms
 TARGET_RATIO = 0.1

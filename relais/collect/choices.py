@@ -1,6 +1,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from relais.media.choices import MediaStatus  # noqa: F401 - collect's models use it
+
 
 class TestimonyStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
@@ -8,12 +10,6 @@ class TestimonyStatus(models.TextChoices):
     IN_REVIEW = "in_review", _("In review")
     RETURNED = "returned", _("Returned with comments")
     PUBLISHED = "published", _("Published")
-
-
-class MediaStatus(models.TextChoices):
-    PENDING = "pending", _("Processing")
-    READY = "ready", _("Ready")
-    FAILED = "failed", _("Failed")
 
 
 # Which statuses an ambassador may still edit, and which an editor may act upon.

@@ -9,11 +9,12 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
 
-from relais.core.uploads import local_copy
+from relais.media.audio import validate_audio
+from relais.media.images import validate_image, write_thumbnail
+from relais.media.uploads import local_copy, safe_display_name
 
 from . import workflow
 from .choices import TestimonyStatus
-from .media import safe_display_name, validate_audio, validate_photo, write_thumbnail
 from .models import Answer, Testimony, TestimonyAudio, TestimonyPhoto
 from .tasks import process_recording
 
@@ -40,7 +41,7 @@ def save_answers(testimony, answers, version):
 
 def add_photo(testimony, upload, alt_text):
     """Check a photo by its content, then store it privately (nothing stored if refused)."""
-    info = validate_photo(upload)
+    info = validate_image(upload)
     photo = TestimonyPhoto(
         testimony=testimony,
         content_type=info.content_type,

@@ -1,15 +1,13 @@
 """Background work on collected media: recordings are normalised and encoded for the web."""
 
 import logging
-import shutil
-import tempfile
-from pathlib import Path
 
 from django_tasks import task
 
 from django.core.files import File
 
-from .audio_processing import process_audio_file
+from relais.media.processing import processed_copy
+
 from .choices import MediaStatus
 from .models import TestimonyAudio
 
@@ -23,21 +21,12 @@ def process_recording(audio_id: int):
     if audio is None:  # deleted (consent withdrawn) before the worker got to it
         return None
     try:
-        with tempfile.TemporaryDirectory(prefix="relais-audio-") as tmp:
-            result = process_audio_file(copy_original(audio, Path(tmp)), tmp)
+        with processed_copy(audio.original) as result:
             store_web_versions(audio, result)
     except Exception:  # a hostile file, an ffmpeg crash or a full disk: never leave it pending
         logger.exception("Recording %s could not be processed", audio_id)
         mark_failed(audio)
     return audio.status
-
-
-def copy_original(audio, directory):
-    """Copy the original to a local file: ffmpeg needs a path, storage may be remote."""
-    target = directory / "original"
-    with audio.original.open("rb") as source, target.open("wb") as copy:
-        shutil.copyfileobj(source, copy, length=1024 * 1024)
-    return target
 
 
 def store_web_versions(audio, result):

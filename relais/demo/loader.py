@@ -23,6 +23,7 @@ from relais.journey.models import (
     Territory,
     Theme,
 )
+from relais.media.audio import validate_audio
 from relais.stories.audio import AudioCapsule, AudioChapter
 from relais.stories.models import HomePage, StoryIndexPage, StoryPage
 
@@ -169,7 +170,7 @@ def _capsule(item):
     if capsule is None:
         mp3 = ContentFile(media.speech_mp3(item["transcript"]), name=f"{item['slug']}.mp3")
         capsule = AudioCapsule(title=item["title"], transcript=item["transcript"])
-        capsule.duration_seconds = AudioCapsule._probe_upload(mp3).duration_seconds
+        capsule.duration_seconds = validate_audio(mp3).duration_seconds
         capsule.file.save(mp3.name, mp3, save=False)
     capsule.transcript = item["transcript"]
     capsule.chapters = [AudioChapter(start=start, title=title) for start, title in item["chapters"]]

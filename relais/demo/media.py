@@ -10,8 +10,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont
 
-# The demo sits on top of every app; its speech goes through the contributors' processing.
-from relais.collect.audio_processing import process_audio_file
+# Its speech goes through the media pipeline, like every recording of the site.
+from relais.media.processing import process_audio_file
 
 DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from relais.collect.audio_processing import TARGET_LOUDNESS_LUFS
 from relais.demo import content
 from relais.demo.media import speech_mp3
+from relais.media.processing import TARGET_LOUDNESS_LUFS
 from relais.stories.audio import timestamp_to_seconds
 
 CAPSULES = {item["slug"]: item for item in content.CAPSULES}

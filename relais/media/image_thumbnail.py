@@ -1,6 +1,6 @@
 """Write a small JPEG preview of one stored photo, in a process of its own.
 
-Usage: ``python -m relais.collect.image_thumbnail SOURCE TARGET MAX_PIXELS SIZE``
+Usage: ``python -m relais.media.image_thumbnail SOURCE TARGET MAX_PIXELS SIZE``
 
 The photo was checked at upload, but it is still untrusted data: it is decoded under the
 same limits as ``image_probe``. The preview is turned upright (EXIF orientation) and keeps

@@ -10,10 +10,12 @@ loudnorm pipeline took 51 s instead of 32 s on a 30-minute recording (bench/audi
 import re
 import shutil
 import subprocess
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .media import audio_demuxer, probe_accepted_audio
+from .audio import audio_demuxer, probe_accepted_audio
 
 TARGET_LOUDNESS_LUFS = -16.0
 PEAK_LIMIT_DBFS = -1.5
@@ -47,6 +49,19 @@ def process_audio_file(source, out_dir):
     ogg_path, mp3_path = Path(out_dir) / "web.ogg", Path(out_dir) / "web.mp3"
     run_ffmpeg(encode_arguments(source, demuxer, gain, ogg_path, mp3_path), timeout)
     return ProcessedAudio(ogg_path, mp3_path, info.duration_seconds, loudness, gain)
+
+
+@contextmanager
+def processed_copy(fieldfile):
+    """Yield the ProcessedAudio of a stored recording; its files last until the block ends.
+
+    ffmpeg needs a local path and the storage may be remote: the file is copied first.
+    """
+    with tempfile.TemporaryDirectory(prefix="relais-audio-") as tmp:
+        source = Path(tmp) / "original"
+        with fieldfile.open("rb") as stored, source.open("wb") as copy:
+            shutil.copyfileobj(stored, copy, length=1024 * 1024)
+        yield process_audio_file(source, tmp)
 
 
 def processing_timeout(duration_seconds):

@@ -1,6 +1,6 @@
 """Identify and fully decode one untrusted image, in a process of its own.
 
-Usage: ``python -m relais.collect.image_probe PATH MAX_PIXELS``
+Usage: ``python -m relais.media.image_probe PATH MAX_PIXELS``
 
 Prints ``{"format": ..., "width": ..., "height": ...}`` as JSON and exits 0, or prints
 ``{"error": "bomb" | "not_an_image"}`` and exits 1. Image parsers crash or loop on crafted
