@@ -19,7 +19,6 @@ from relais.stories.models import StoryIndexPage, StoryPage
 from . import workflow
 from .choices import MediaStatus, TestimonyStatus
 
-TRANSCRIPT_TO_COMPLETE = "Transcription à compléter par l'équipe éditoriale."
 SLUG_MAX_LENGTH = Ambassador._meta.get_field("slug").max_length
 
 
@@ -156,7 +155,9 @@ def _audio_blocks(testimony):
         with recording.web_mp3.open("rb") as source:
             capsule = AudioCapsule(
                 title=capsule_title(testimony, number, len(recordings)),
-                transcript=recording.transcript or TRANSCRIPT_TO_COMPLETE,
+                # Left empty when the ambassador wrote none: the story cannot be
+                # published until an editor writes it (StoryPageForm).
+                transcript=recording.transcript,
                 duration_seconds=recording.duration_seconds,
             )
             capsule.file.save(

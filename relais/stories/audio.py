@@ -1,10 +1,14 @@
-"""Audio capsules: a checked audio file with its full transcript and optional chapters."""
+"""Audio capsules: a checked audio file with its full transcript and optional chapters.
+
+A file uploaded in the admin goes through the media pipeline like a contributor's
+recording: checked by content before anything is stored, then loudness-normalised and
+encoded to MP3 in a background task (``tasks.process_capsule``).
+"""
 
 import re
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
 from modelcluster.fields import ParentalKey
@@ -13,9 +17,9 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from relais.core.uploads import local_copy
-
-from .services import AudioError, probe_audio
+from relais.media.audio import validate_audio
+from relais.media.choices import MediaStatus
+from relais.media.uploads import MediaRejected
 
 TIMESTAMP_PATTERN = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 
@@ -45,6 +49,15 @@ class AudioCapsule(index.Indexed, ClusterableModel):
         ),
     )
     duration_seconds = models.FloatField(_("duration (seconds)"), null=True, editable=False)
+    # Ready unless an uploaded file is being processed: files made by Relais itself (stories
+    # drafted from testimonies, the demo) already went through the pipeline.
+    status = models.CharField(
+        _("processing status"),
+        max_length=10,
+        choices=MediaStatus.choices,
+        default=MediaStatus.READY,
+        editable=False,
+    )
 
     panels = [
         FieldPanel("title"),
@@ -62,22 +75,24 @@ class AudioCapsule(index.Indexed, ClusterableModel):
         return self.title
 
     def clean(self):
-        upload = getattr(self.file, "_file", None)
-        if upload is None:
+        """Check a new upload by its content before it is stored; refuse it in French."""
+        if not self.file or self.file._committed:  # no file, or the one already stored
             return
-        if upload.size > settings.RELAIS_AUDIO_MAX_BYTES:
-            raise ValidationError({"file": _("This file is too large: 100 MB at most.")})
         try:
-            info = self._probe_upload(upload)
-        except AudioError as exc:
-            raise ValidationError({"file": str(exc)}) from exc
+            info = validate_audio(self.file.file)
+        except MediaRejected as rejected:
+            raise ValidationError({"file": rejected.message}) from rejected
         self.duration_seconds = info.duration_seconds
+        self.status = MediaStatus.PENDING
 
-    @staticmethod
-    def _probe_upload(upload):
-        """Probe an uploaded file, spooling it to disk first when it is held in memory."""
-        with local_copy(upload) as path:
-            return probe_audio(path)
+    def save(self, *args, **kwargs):
+        """Save, then normalise and encode a newly accepted upload in the background."""
+        needs_processing = self.status == MediaStatus.PENDING and not self.file._committed
+        super().save(*args, **kwargs)
+        if needs_processing:
+            from .tasks import process_capsule  # the task module imports this model
+
+            transaction.on_commit(lambda: process_capsule.enqueue(self.pk))
 
     @property
     def duration_label(self):

@@ -11,7 +11,7 @@ class AudioCapsuleViewSet(SnippetViewSet):
     icon = "media"
     menu_order = 210
     add_to_admin_menu = True
-    list_display = ["title", "duration_label"]
+    list_display = ["title", "duration_label", "status"]
     search_fields = ["title"]
 
 
