@@ -5,8 +5,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from relais.demo.media import speech_mp3
+from relais.media.tests.samples import quiet_speech
 from relais.stories.audio import AudioCapsule, timestamp_to_seconds
+
+
+@pytest.fixture(scope="module")
+def speech(tmp_path_factory):
+    return quiet_speech(tmp_path_factory.mktemp("speech"))
 
 
 def capsule_with(upload, transcript="Bonjour."):
@@ -16,9 +21,8 @@ def capsule_with(upload, transcript="Bonjour."):
 
 
 @pytest.mark.django_db
-def test_real_audio_is_accepted_and_its_duration_measured():
-    upload = SimpleUploadedFile("voix.mp3", speech_mp3("Bonjour, je suis ambassadrice."))
-    capsule = capsule_with(upload)
+def test_real_audio_is_accepted_and_its_duration_measured(speech):
+    capsule = capsule_with(SimpleUploadedFile("voix.mp3", speech))
     capsule.full_clean()
     assert 1 < capsule.duration_seconds < 10
 
@@ -41,8 +45,8 @@ def test_files_that_are_not_audio_are_refused_with_a_french_message(name, data):
 
 
 @pytest.mark.django_db
-def test_transcript_is_required():
-    upload = SimpleUploadedFile("voix.mp3", speech_mp3("Bonjour."))
+def test_transcript_is_required(speech):
+    upload = SimpleUploadedFile("voix.mp3", speech)
     with pytest.raises(ValidationError) as error:
         capsule_with(upload, transcript="").full_clean()
     assert "transcript" in error.value.message_dict
