@@ -2,19 +2,27 @@
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.utils import unquote
 from django.contrib.auth.decorators import permission_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import get_text_list
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from wagtail.admin.ui.menus import MenuItem
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.widgets.button import Button, HeaderButton
+
+from relais.media.private import private_file_response
+
 from . import accounts, publishing, workflow
 from .choices import MediaStatus, TestimonyStatus
 from .forms import ReturnForm
-from .media import private_file_response
 from .models import Testimony
 
 # Which file of a recording each player source or download reads.
@@ -68,12 +76,67 @@ def consent_scope(testimony):
     return get_text_list([label for agreed, label in scopes if agreed], _("and"))
 
 
-@editor_required
-def testimony_list(request):
-    testimonies = reviewable().select_related("owner")
-    for testimony in testimonies:
-        testimony.ambassador_name = ambassador_name(testimony)
-    return render(request, "collect/admin/testimony_list.html", {"testimonies": testimonies})
+def review_url(testimony):
+    return reverse("collect_admin:review", args=[testimony.pk])
+
+
+class TestimonyIndexView(IndexView):
+    """The editors' list: sent testimonies only, each leading to its review screen."""
+
+    def get_base_queryset(self):
+        return reviewable().select_related("owner")
+
+    def get_edit_url(self, instance):
+        """A testimony is acted upon on its review screen, never in a generic form."""
+        return review_url(instance)
+
+    def get_list_more_buttons(self, instance):
+        review = MenuItem(_("Review"), url=review_url(instance), icon_name="view", priority=10)
+        inspect = MenuItem(
+            _("Inspect"), url=self.get_inspect_url(instance), icon_name="info-circle", priority=20
+        )
+        return [review, inspect]
+
+    @cached_property
+    def header_buttons(self):
+        invite_url = reverse("collect_admin:invite")
+        return [HeaderButton(_("Invite an ambassador"), url=invite_url, icon_name="mail")]
+
+
+class TestimonyInspectView(InspectView):
+    """A summary of a sent testimony, naming its ambassador without an email address."""
+
+    # Labels of fields that have no French verbose name on the model (no migration for that).
+    labels = {
+        "ambassador": gettext_lazy("Ambassador"),
+        "consent": gettext_lazy("Consent version"),
+        "consented_at": gettext_lazy("Consent given on"),
+        "consent_scope": gettext_lazy("May be published"),
+        "created_at": gettext_lazy("Started on"),
+        "updated_at": gettext_lazy("Last change"),
+    }
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(reviewable().select_related("owner"), pk=unquote(str(self.pk)))
+
+    def get_field_label(self, field_name, field):
+        if field_name in self.labels:
+            return self.labels[field_name]
+        return super().get_field_label(field_name, field)
+
+    def get_field_display_value(self, field_name, field):
+        value = super().get_field_display_value(field_name, field)
+        return "—" if value is None else value
+
+    def get_ambassador_display_value(self):
+        return ambassador_name(self.object)
+
+    def get_consent_scope_display_value(self):
+        return consent_scope(self.object) or "—"
+
+    @cached_property
+    def header_more_buttons(self):
+        return [Button(_("Review"), url=review_url(self.object), icon_name="view")]
 
 
 @editor_required
@@ -149,5 +212,5 @@ def invite(request):
     if request.method == "POST" and form.is_valid():
         accounts.invite_ambassador(form.cleaned_data["email"], form.cleaned_data["first_name"])
         messages.success(request, _("The invitation was sent."))
-        return redirect("collect_admin:list")
+        return redirect("testimonies:index")
     return render(request, "collect/admin/invite.html", {"form": form})

@@ -1,17 +1,26 @@
 """Admin: the interview grid, consent texts, the testimonies to review and their dashboard panel."""
 
-from django.urls import include, path, reverse
+import django_filters
+
+from django.contrib.auth import get_user_model
+from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.components import Component
+from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from relais.journey.models import Stage
+
 from . import accounts, admin_views
 from .choices import TestimonyStatus
-from .models import ConsentText, InterviewQuestion, Testimony
+from .models import Answer, ConsentText, InterviewQuestion, Testimony
 
 
 class InterviewQuestionViewSet(SnippetViewSet):
@@ -36,8 +45,100 @@ class CollectGroup(SnippetViewSetGroup):
 
 register_snippet(CollectGroup)
 
+
+class TestimonyPermissionPolicy(ModelPermissionPolicy):
+    """Editors read sent testimonies here and act through the workflow's screens only.
+
+    No generic form adds, edits or deletes a testimony: a draft belongs to its
+    ambassador, and erasing one is their right (withdrawal), not an admin button.
+    """
+
+    def user_has_permission(self, user, action):
+        return action == "view" and accounts.is_editor(user)
+
+    def users_with_any_permission(self, actions):
+        if "view" not in actions:
+            return get_user_model().objects.none()
+        return super().users_with_any_permission(["change"])
+
+
+register_permission_policy(Testimony, TestimonyPermissionPolicy(Testimony))
+
+
+class TestimonyFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[c for c in TestimonyStatus.choices if c[0] != TestimonyStatus.DRAFT],
+    )
+    stage = django_filters.ModelChoiceFilter(
+        label=_("Stage told"),
+        queryset=Stage.objects.filter(questions__isnull=False).distinct(),
+        method="filter_stage",
+    )
+    updated_at = django_filters.DateFromToRangeFilter(
+        label=_("Last change"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Testimony
+        fields = []
+
+    def filter_stage(self, queryset, name, stage):
+        """Keep the testimonies with an answer written at that stage."""
+        told = Answer.objects.filter(question__stage=stage).exclude(text="")
+        return queryset.filter(pk__in=told.values("testimony"))
+
+
+class TestimonyViewSet(ModelViewSet):
+    """The editors' list of sent testimonies: filters, pages, a summary of each."""
+
+    model = Testimony
+    name = "testimonies"
+    url_prefix = "temoignages"
+    icon = "user"
+    menu_label = _("Testimonies")
+    menu_order = 205
+    add_to_admin_menu = True
+    index_view_class = admin_views.TestimonyIndexView
+    inspect_view_class = admin_views.TestimonyInspectView
+    inspect_view_enabled = True
+    inspect_view_fields = [
+        "title",
+        "status",
+        "ambassador",
+        "consent",
+        "consented_at",
+        "consent_scope",
+        "created_at",
+        "updated_at",
+    ]
+    filterset_class = TestimonyFilterSet
+    list_display = [
+        "title",
+        Column("ambassador", label=_("Ambassador"), accessor=admin_views.ambassador_name),
+        "status",
+        DateColumn("updated_at", label=_("Updated"), sort_key="updated_at"),
+    ]
+    ordering = ["-updated_at"]
+    search_fields = ["title", "public_name"]
+    search_backend_name = None
+    list_per_page = 25
+
+    def get_urlpatterns(self):
+        """Serve the list and the summary only: the review screens do the rest."""
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+        ]
+
+
+@hooks.register("register_admin_viewset")
+def register_testimony_viewset():
+    return TestimonyViewSet()
+
+
 admin_urls = [
-    path("", admin_views.testimony_list, name="list"),
     path("inviter/", admin_views.invite, name="invite"),
     path("<int:pk>/", admin_views.testimony_review, name="review"),
     path("<int:pk>/photos/<int:photo_pk>/", admin_views.testimony_photo, name="photo"),
@@ -53,18 +154,6 @@ admin_urls = [
 @hooks.register("register_admin_urls")
 def register_testimony_urls():
     return [path("temoignages/", include((admin_urls, "collect_admin")))]
-
-
-class EditorMenuItem(MenuItem):
-    def is_shown(self, request):
-        return accounts.is_editor(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def register_testimony_menu():
-    return EditorMenuItem(
-        _("Testimonies"), reverse("collect_admin:list"), icon_name="user", order=205
-    )
 
 
 class TestimoniesToReviewPanel(Component):

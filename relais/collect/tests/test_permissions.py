@@ -140,7 +140,7 @@ def test_an_admin_user_who_may_not_review_testimonies_is_refused(client, submitt
     client.force_login(user)
     testimony, _photo = submitted
     for url in (
-        reverse("collect_admin:list"),
+        reverse("testimonies:index"),
         reverse("collect_admin:review", args=[testimony.pk]),
     ):
         response = client.get(url, follow=True)

@@ -333,7 +333,7 @@ def test_editors_list_shows_names_not_email_addresses(client, editor, ambassador
     submitted_testimony(ambassador_a, {"idee": "Oui."}, public_name="")
     submitted_testimony(make_user("c@example.org", "Ambassadeurs"), {}, public_name="Camille R.")
     client.force_login(editor)
-    html = client.get(reverse("collect_admin:list")).content.decode()
+    html = client.get(reverse("testimonies:index")).content.decode()
     assert "Alice" in html and "Camille R." in html
     assert "a@example.org" not in html and "c@example.org" not in html
 
