@@ -119,6 +119,13 @@ def test_a_capsule_whose_processing_fails_is_listed_as_failed(
     assert "Échec" in listing
 
 
+@pytest.mark.django_db
+def test_the_capsule_list_labels_its_columns_in_french(admin_client):
+    listing = admin_client.get("/admin/snippets/stories/audiocapsule/").content.decode()
+    assert "Durée" in listing
+    assert "État du traitement" in listing
+
+
 # Publication
 
 
