@@ -143,6 +143,9 @@ AUTHENTICATION_BACKENDS = [
 ]
 # One-time sign-in links for ambassadors: valid 24 hours at most, usable once.
 SESAME_MAX_AGE = int(os.environ.get("SESAME_MAX_AGE", str(24 * 3600)))
+# Reverse proxies in front of gunicorn that append the client address to X-Forwarded-For:
+# the sign-in lockout counts failures per client address, so behind nginx set it to 1.
+RELAIS_TRUSTED_PROXY_COUNT = int(os.environ.get("RELAIS_TRUSTED_PROXY_COUNT", "0"))
 SESAME_ONE_TIME = True
 LOGIN_URL = "/contribuer/connexion/"
 LOGIN_REDIRECT_URL = "/contribuer/"

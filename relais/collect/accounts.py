@@ -88,7 +88,7 @@ def client_address(request):
     from to X-Forwarded-For; the N-th from the end is the client's, and anything before
     it was typed by the client. Without a proxy, REMOTE_ADDR is the client.
     """
-    proxies = getattr(settings, "RELAIS_TRUSTED_PROXY_COUNT", 0)
+    proxies = settings.RELAIS_TRUSTED_PROXY_COUNT
     forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
         return forwarded[-proxies]
