@@ -1,54 +1,149 @@
-"""Shared fixtures: the demo content is loaded once per test session."""
+"""Shared fixtures: a small site built by factories, and the database it is kept in.
+
+Every test that uses the database starts from the same small site (`build_site`): a home
+page, the story listing, one programme with three stages, its interview questions and a
+consent text, the funder mention and the site contacts. A test builds the stories,
+projects or people it is about with the factories of each app (`relais/<app>/tests/
+factories.py`). Only the tests of `relais/demo/tests` see the full demo: their conftest
+swaps it in while they run.
+
+The site is built once per session and kept as a serialized copy. A transactional test
+(live_server) empties the database when it ends; before the next test that uses the
+database, `pytest_runtest_setup` puts back the copy that test expects.
+"""
 
 import json
 
 import pytest
+from pytest_django.plugin import blocking_manager_key
 
 from django.core.management import call_command
+from django.core.management.color import no_style
 from django.db import connection
 
-from relais.demo.collect import load_collect_defaults
-from relais.demo.loader import load_demo
+from wagtail.models import Page, Site
+
+SNAPSHOTS = {}  # name -> serialized database
+LOADED = {"name": None}  # which snapshot the database holds outside the tests' transactions
+FIRST = {}  # the content asked for by the session's first database test
 
 
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    """Load the demo site once; each test runs in a transaction rolled back afterwards."""
-    with django_db_blocker.unblock():
-        load_demo()
-        load_collect_defaults()
-        # Django's own slot for a copy of the test database, restored by restore_demo().
-        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
+def build_site():
+    """Create the small site most tests need; return nothing (fixtures look it up)."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from relais.collect.tests.factories import ConsentTextFactory, InterviewQuestionFactory
+    from relais.core.tests.factories import funder_settings, site_contact_settings
+    from relais.journey.tests.factories import ProgrammeFactory, StageFactory
+    from relais.stories.tests.factories import HomePageFactory, StoryIndexPageFactory
+
+    programme = ProgrammeFactory(name="Budget citoyen d'essai")
+    names = [("idee", "L'idée"), ("depot", "Le dépôt du dossier"), ("vote", "Le vote")]
+    for order, (slug, name) in enumerate(names):
+        stage = StageFactory(programme=programme, slug=slug, name=name, sort_order=order)
+        InterviewQuestionFactory(
+            stage=stage,
+            text=f"{name} : comment cela s'est passé ?",
+            required=True,
+            sort_order=order * 10,
+        )
+        InterviewQuestionFactory(
+            stage=stage, text=f"{name} : un conseil ?", sort_order=order * 10 + 1
+        )
+    ConsentTextFactory(version="essai-1")
+    home = HomePageFactory(parent=Page.get_first_root_node(), programme=programme)
+    site = Site.objects.get(is_default_site=True)
+    site.hostname, site.port, site.site_name, site.root_page = "localhost", 80, "Relais", home
+    site.save()
+    Page.objects.filter(depth=2, content_type=ContentType.objects.get_for_model(Page)).delete()
+    StoryIndexPageFactory(parent=home)
+    funder_settings()
+    site_contact_settings()
 
 
-def restore_demo():
-    """Put the database back as the session loaded it, media files being left in place."""
+def restore(name):
+    """Empty the database and load the snapshot `name` (media files are left in place)."""
+    from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
 
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     ContentType.objects.clear_cache()
-    rows = json.loads(connection._test_serialized_contents)
+    rows = json.loads(SNAPSHOTS[name])
     # Wagtail's Page() looks its content type up while being built: restore those first.
     rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
     connection.creation.deserialize_db_from_string(json.dumps(rows))
     ContentType.objects.clear_cache()
+    # PostgreSQL: rows came back with their ids, the sequences must follow them.
+    statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())
+    with connection.cursor() as cursor:
+        for statement in statements:
+            cursor.execute(statement)
+    LOADED["name"] = name
 
 
-@pytest.fixture(scope="module")
-def demo_restored(django_db_setup, django_db_blocker):
-    """Give a module of live_server tests the demo, and give it back to the tests after them.
+def take_snapshot(name):
+    SNAPSHOTS[name] = connection.creation.serialize_db_to_string()
+    LOADED["name"] = name
 
-    A transactional test empties the database when it ends; whichever such module runs
-    first, the others still find the demo.
-    """
+
+def ensure(name, build):
+    """Make the database hold snapshot `name`, building it with `build()` the first time."""
     from relais.stories.models import HomePage
 
+    if LOADED["name"] == name and HomePage.objects.exists():
+        return
+    if name in SNAPSHOTS:
+        restore(name)
+        return
+    restore("migrated")  # as migrations left it: Wagtail's root page, groups, roles
+    build()
+    take_snapshot(name)
+
+
+def uses_database(item):
+    names = getattr(item, "fixturenames", ())
+    return bool(item.get_closest_marker("django_db")) or bool(
+        {"db", "transactional_db", "live_server", "admin_client", "admin_user"} & set(names)
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the small site once; each test runs in a transaction rolled back afterwards."""
     with django_db_blocker.unblock():
-        if not HomePage.objects.exists():
-            restore_demo()
-    yield
-    with django_db_blocker.unblock():
-        restore_demo()
+        take_snapshot("migrated")
+        build_site()
+        take_snapshot("site")
+        if "content" in FIRST:
+            ensure(*FIRST["content"])
+
+
+class ContentSpec:
+    @pytest.hookspec(firstresult=True)
+    def pytest_relais_database_content(self, item):
+        """Return (name, build) of the content the tests of a folder need, or None."""
+
+
+def pytest_addhooks(pluginmanager):
+    pluginmanager.add_hookspecs(ContentSpec)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    """Before a test that uses the database, put back the content it expects.
+
+    A folder's conftest may answer `pytest_relais_database_content` (the demo's does: its tests
+    see the full demo); every other test gets the small site. This runs before the test's
+    transaction opens, so what it loads stays for the following tests.
+    """
+    if not uses_database(item):
+        return
+    content = item.ihook.pytest_relais_database_content(item=item) or ("site", build_site)
+    if not SNAPSHOTS:  # the database is not created yet: django_db_setup will do it
+        FIRST["content"] = content
+        return
+    with item.config.stash[blocking_manager_key].unblock():
+        ensure(*content)
 
 
 @pytest.fixture
@@ -66,15 +161,84 @@ def story_index(db):
 
 
 @pytest.fixture
-def public_urls(db):
-    """Every public route of the demo site: pages, stages, projects, portraits, filters."""
-    from wagtail.models import Page
+def programme(db):
+    from relais.journey.models import Programme
 
-    from relais.journey.models import Ambassador, LaureateProject, Stage
+    return Programme.objects.get()
+
+
+@pytest.fixture
+def stages(db):
+    """The programme's three stages, in order."""
+    from relais.journey.models import Stage
+
+    return list(Stage.objects.order_by("sort_order"))
+
+
+@pytest.fixture
+def site_content(story_index, home, stages):
+    """One of every kind of public content: a story with every block, its project, a public
+    ambassador with a portrait, a hidden one, the about page and a legal page."""
+    from relais.core.tests.factories import StandardPageFactory
+    from relais.journey.tests.factories import (
+        AmbassadorFactory,
+        LaureateProjectFactory,
+        ThemeFactory,
+    )
+    from relais.stories.tests.factories import story_with_every_block
+
+    theme = ThemeFactory(name="Culture", slug="culture")
+    project = LaureateProjectFactory(programme=home.programme, themes=[theme])
+    ambassador = AmbassadorFactory(with_photo=True, projects=[project])
+    hidden = AmbassadorFactory(public_profile=False)
+    story = story_with_every_block(
+        story_index,
+        stage=stages[1],
+        project=project,
+        stages=[stages[0], stages[1]],
+        themes=[theme],
+        ambassadors=[ambassador],
+        is_example=True,
+    )
+    about = StandardPageFactory(
+        parent=home,
+        title="À propos",
+        slug="a-propos",
+        show_in_menus=True,
+        show_funder_details=True,
+    )
+    legal = StandardPageFactory(
+        parent=home,
+        title="Mentions légales",
+        slug="mentions-legales",
+        body=[
+            ("text", "<h2>Éditeur</h2><p>Qui publie le site.</p>"),
+            ("site_contact", {"kind": "legal"}),
+        ],
+    )
+    return {
+        "story": story,
+        "project": project,
+        "ambassador": ambassador,
+        "hidden": hidden,
+        "theme": theme,
+        "about": about,
+        "legal": legal,
+    }
+
+
+@pytest.fixture
+def public_urls(site_content, stages):
+    """Every kind of public route: pages, stages, projects, portraits, filters."""
+    from relais.journey.models import Ambassador, LaureateProject
 
     urls = [page.url for page in Page.objects.live().public().filter(depth__gte=2).specific()]
-    urls += [stage.get_absolute_url() for stage in Stage.objects.all()]
+    urls += [stage.get_absolute_url() for stage in stages]
     urls += [project.get_absolute_url() for project in LaureateProject.objects.all()]
     urls += [a.get_absolute_url() for a in Ambassador.objects.filter(public_profile=True)]
-    urls += ["/ambassadeurs/", "/histoires/?etape=comptoir&theme=culture", "/histoires/?page=2"]
+    urls += [
+        "/ambassadeurs/",
+        f"/histoires/?etape={stages[1].slug}&theme={site_content['theme'].slug}",
+        "/histoires/?page=2",
+    ]
     return urls
