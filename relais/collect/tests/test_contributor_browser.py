@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from relais.collect.tests.factories import AnswerFactory
 from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
@@ -47,17 +48,15 @@ def check_autosave_refused(page, testimony, url):
 
 @pytest.mark.django_db(transaction=True)
 def test_checkboxes_fit_and_autosave_tells_why_it_did_not_save(
-    demo_restored, live_server, client, monkeypatch
+    live_server, client, stages, monkeypatch
 ):
     """One test on purpose: a transactional test empties the database when it ends."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
     from playwright.sync_api import sync_playwright
 
-    from relais.demo.collect import load_demo_ambassador
-
-    user = load_demo_ambassador()
-    testimony = user.testimonies.get()
-    client.force_login(user)
+    question = stages[0].questions.first()
+    testimony = AnswerFactory(question=question, testimony__title="Mon premier comptoir").testimony
+    client.force_login(testimony.owner)
     base = f"{live_server.url}/contribuer/temoignages/{testimony.pk}/"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
@@ -68,5 +67,5 @@ def test_checkboxes_fit_and_autosave_tells_why_it_did_not_save(
         context.add_cookies([{"name": "sessionid", "value": cookie, "url": live_server.url}])
         page = context.new_page()
         check_consent_checkboxes(page, f"{base}envoyer/")
-        check_autosave_refused(page, testimony, f"{base}etapes/idee/")
+        check_autosave_refused(page, testimony, f"{base}etapes/{stages[0].slug}/")
         browser.close()

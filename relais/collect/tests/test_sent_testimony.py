@@ -5,7 +5,9 @@ import pytest
 from django.urls import reverse
 
 from relais.collect.models import Answer, InterviewQuestion
-from relais.stories.models import StoryPage
+from relais.core.models import SiteContactSettings
+from relais.stories.models import StoryIndexPage
+from relais.stories.tests.factories import StoryPageFactory
 
 ANSWER = "Une idée née au marché du samedi."
 
@@ -26,8 +28,8 @@ def stage_url(testimony):
 
 
 def live_story(testimony):
-    """Publish the testimony as one of the demo's live stories."""
-    testimony.story = StoryPage.objects.live().first()
+    """Publish the testimony as a live story."""
+    testimony.story = StoryPageFactory(parent=StoryIndexPage.objects.get())
     testimony.status = "published"
     testimony.save()
     return testimony.story
@@ -51,7 +53,7 @@ def test_a_sent_testimony_shows_its_answers_as_text_and_says_why(
     assert f"<dd>{ANSWER}</dd>" in html
     assert why in html
     assert reverse("collect:withdraw", args=[testimony_a.pk]) in html  # what they can do
-    assert "mailto:contact@relais.example.org" in html
+    assert f"mailto:{SiteContactSettings.load().contact_email}" in html
 
 
 @pytest.mark.django_db

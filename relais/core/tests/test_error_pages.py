@@ -1,15 +1,13 @@
-"""French error pages in the site's layout, a favicon, and a demo that names a real page.
+"""French error pages in the site's layout, and a favicon.
 
 The test settings have DEBUG off, so Django renders the project's own 404 and 500 pages.
 """
 
-from io import StringIO
 from unittest import mock
 
 import pytest
 
 from django.contrib.staticfiles import finders
-from django.core.management import call_command
 from django.urls import path
 
 from config.urls import handler500  # noqa: F401 (Django reads it on this URLconf module)
@@ -72,11 +70,3 @@ def test_favicon_is_linked_and_served(client):
     assert response["Location"] == "/static/img/favicon.ico"
     for name in ("img/favicon.ico", "img/favicon.svg", "img/favicon-32.png"):
         assert finders.find(name), name
-
-
-@pytest.mark.django_db
-def test_load_demo_prints_a_home_page_address_that_answers(client):
-    out = StringIO()
-    call_command("load_demo", stdout=out)
-    printed = out.getvalue().rsplit("home page: ", 1)[1].strip()
-    assert client.get(printed).status_code == 200

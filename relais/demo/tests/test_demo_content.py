@@ -1,5 +1,7 @@
 """`load_demo` builds the fictional Pas-de-Calais site and can be run again safely."""
 
+from io import StringIO
+
 import pytest
 
 from django.core.management import call_command
@@ -63,3 +65,11 @@ def test_load_demo_is_idempotent():
     before = counts()
     call_command("load_demo")
     assert counts() == before
+
+
+@pytest.mark.django_db
+def test_load_demo_prints_a_home_page_address_that_answers(client):
+    out = StringIO()
+    call_command("load_demo", stdout=out)
+    printed = out.getvalue().rsplit("home page: ", 1)[1].strip()
+    assert client.get(printed).status_code == 200

@@ -7,15 +7,15 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import timezone, translation
 
-from relais.journey.models import Ambassador, Programme, ProgrammeDate, Stage
+from relais.journey.models import ProgrammeDate, Stage
+from relais.journey.tests.factories import AmbassadorFactory
 
 PLATFORM = "https://candidature.example.org/budget"
 
 
 @pytest.fixture
-def programme(db):
-    """The demo programme with a recognisable platform and contact."""
-    programme = Programme.objects.get()
+def programme(programme):
+    """The site's programme with a recognisable platform and contact."""
     programme.application_url = PLATFORM
     programme.application_label = "Proposer mon idée ici"
     programme.contact_name = "L'équipe d'essai"
@@ -39,8 +39,8 @@ def test_every_public_page_ends_with_what_next(client, programme, public_urls):
 
 
 @pytest.mark.django_db
-def test_application_stage_links_to_the_programme_platform(client, programme):
-    stage = Stage.objects.get(slug="depot")
+def test_application_stage_links_to_the_programme_platform(client, programme, stages):
+    stage = stages[1]
     stage.action_label = "Déposer mon dossier"
     stage.action_url = ""
     stage.save()
@@ -49,8 +49,8 @@ def test_application_stage_links_to_the_programme_platform(client, programme):
 
 
 @pytest.mark.django_db
-def test_ambassador_stage_links_to_the_contributor_space(client, programme):
-    stage = Stage.objects.get(slug="ambassadeur")
+def test_ambassador_stage_links_to_the_contributor_space(client, programme, stages):
+    stage = stages[-1]
     stage.action_label = "Raconter mon parcours"
     stage.action_url = "/contribuer/"
     stage.save()
@@ -59,8 +59,8 @@ def test_ambassador_stage_links_to_the_contributor_space(client, programme):
 
 
 @pytest.mark.django_db
-def test_stage_without_action_text_shows_no_action_button(client, programme):
-    stage = Stage.objects.get(slug="labellisation")
+def test_stage_without_action_text_shows_no_action_button(client, programme, stages):
+    stage = stages[0]
     stage.action_label = ""
     stage.save()
     html = client.get(stage.get_absolute_url()).content.decode()
@@ -69,8 +69,8 @@ def test_stage_without_action_text_shows_no_action_button(client, programme):
 
 
 @pytest.mark.django_db
-def test_home_and_stage_show_the_next_dates_not_the_past_ones(client, programme):
-    stage = Stage.objects.get(slug="vote")
+def test_home_and_stage_show_the_next_dates_not_the_past_ones(client, programme, stages):
+    stage = stages[-1]
     programme.dates = [
         ProgrammeDate(label="Réunion passée", starts_on=in_days(-30), ends_on=in_days(-2)),
         ProgrammeDate(stage=stage, starts_on=in_days(5), ends_on=in_days(20)),
@@ -103,7 +103,7 @@ def test_periods_read_as_french_words(start, end, words):
 
 @pytest.mark.django_db
 def test_ambassador_page_offers_a_way_to_ask_a_question(client, programme):
-    ambassador = Ambassador.objects.filter(public_profile=True).first()
+    ambassador = AmbassadorFactory()
     html = client.get(ambassador.get_absolute_url()).content.decode()
     section = html[html.index('id="contact-title"') : html.index("Et maintenant ?")]
     assert "Poser une question à" in section
@@ -115,7 +115,7 @@ def test_ambassador_page_offers_a_way_to_ask_a_question(client, programme):
 @pytest.mark.django_db
 def test_ambassador_page_gives_the_team_contact_once(client, programme):
     """The contact is under "Ask … a question"; "What next?" does not repeat it below."""
-    ambassador = Ambassador.objects.filter(public_profile=True).first()
+    ambassador = AmbassadorFactory()
     html = client.get(ambassador.get_absolute_url()).content.decode()
     assert html.count('href="mailto:essai@example.org"') == 1
     assert html.count("Une question ?") == 1

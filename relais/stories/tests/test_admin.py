@@ -6,7 +6,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from relais.stories.audio import AudioCapsule
-from relais.stories.models import StoryPage
+from relais.stories.tests.factories import StoryPageFactory
 
 SNIPPETS = [
     "journey/programme",
@@ -28,8 +28,8 @@ def test_editor_lists_and_opens_each_kind_of_data(admin_client, snippet):
 
 
 @pytest.mark.django_db
-def test_editor_opens_a_story_and_the_funder_settings(admin_client):
-    story = StoryPage.objects.live().first()
+def test_editor_opens_a_story_and_the_funder_settings(admin_client, story_index):
+    story = StoryPageFactory(parent=story_index)
     assert admin_client.get(reverse("wagtailadmin_pages:edit", args=[story.pk])).status_code == 200
     response = admin_client.get("/admin/settings/core/fundersettings/", follow=True)
     assert response.status_code == 200

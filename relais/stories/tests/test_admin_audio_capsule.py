@@ -25,6 +25,7 @@ from relais.media.tests.samples import (
 )
 from relais.stories.audio import AudioCapsule
 from relais.stories.models import StoryPage
+from relais.stories.tests.factories import AudioCapsuleFactory
 
 ADD_URL = "/admin/snippets/stories/audiocapsule/add/"
 
@@ -121,6 +122,7 @@ def test_a_capsule_whose_processing_fails_is_listed_as_failed(
 
 @pytest.mark.django_db
 def test_the_capsule_list_labels_its_columns_in_french(admin_client):
+    AudioCapsuleFactory()
     listing = admin_client.get("/admin/snippets/stories/audiocapsule/").content.decode()
     assert "Durée" in listing
     assert "État du traitement" in listing

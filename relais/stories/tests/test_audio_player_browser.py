@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
-from relais.stories.models import StoryPage
+from relais.media.tests.samples import ENCODINGS, tone
+from relais.stories.models import StoryIndexPage
+from relais.stories.tests.factories import AudioCapsuleFactory, StoryPageFactory
 
 pytestmark = [
     pytest.mark.browser,
@@ -36,12 +38,16 @@ def media_through_urls(monkeypatch):
     monkeypatch.setattr(_MediaFilesHandler, "_should_handle", lambda self, path: False)
 
 
-def audio_story_and_chapters():
-    """Return the URL of a demo story with a capsule, and the capsule's chapters."""
-    story = next(s for s in StoryPage.objects.live().filter(has_audio=True) if s.url)
-    chapters = list(story.first_audio_capsule().chapters.all())
-    assert len(chapters) >= 3
-    return story.url, chapters
+def audio_story_and_chapters(folder):
+    """Return the URL of a story playing 40 seconds of sound in three chapters, and them."""
+    sound = tone(folder, "mp3", ENCODINGS["mp3"], seconds=40)
+    capsule = AudioCapsuleFactory(
+        audio=sound, chapters=[("0:00", "Début"), ("0:15", "Milieu"), ("0:30", "Fin")]
+    )
+    story = StoryPageFactory(
+        parent=StoryIndexPage.objects.get(), body=[("audio", {"capsule": capsule})]
+    )
+    return story.url, list(capsule.chapters.all())
 
 
 def open_story(playwright, url):
@@ -85,13 +91,13 @@ def played_position_after(page, player_selector, start):
 
 @pytest.mark.django_db(transaction=True)
 def test_player_is_visible_focusable_and_chapters_seek(
-    demo_restored, live_server, media_through_urls, monkeypatch
+    live_server, media_through_urls, monkeypatch, tmp_path
 ):
     """One test on purpose: a transactional test empties the database when it ends."""
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
     from playwright.sync_api import sync_playwright
 
-    path, chapters = audio_story_and_chapters()
+    path, chapters = audio_story_and_chapters(tmp_path)
     player = "audio.capsule__player"
     with sync_playwright() as playwright:
         browser, page = open_story(playwright, live_server.url + path)

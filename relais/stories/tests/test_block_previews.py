@@ -14,9 +14,11 @@ from django.utils import translation
 from wagtail.images import get_image_model
 
 from relais.core.models import SiteContactSettings, StandardPage
+from relais.core.tests.factories import ImageFactory, StandardPageFactory
 from relais.journey.models import Stage
 from relais.stories.audio import AudioCapsule
 from relais.stories.models import StoryPage
+from relais.stories.tests.factories import AudioCapsuleFactory, StoryPageFactory
 
 # Text that each block's preview value puts in its preview (kept free of apostrophes,
 # which the templates escape).
@@ -75,9 +77,14 @@ def test_editor_sees_the_preview_of_each_block(editor, model, name):
 
 @pytest.mark.django_db
 @pytest.mark.parametrize(("model", "name"), PREVIEW_TEXT)
-def test_block_chooser_offers_an_icon_a_french_description_and_a_preview(editor, model, name):
+def test_block_chooser_offers_an_icon_a_french_description_and_a_preview(
+    editor, home, story_index, model, name
+):
     """The edit form gives the chooser each block's icon, description (in French) and preview."""
-    page = model.objects.first()
+    if model is StoryPage:
+        page = StoryPageFactory(parent=story_index)
+    else:
+        page = StandardPageFactory(parent=home)
     edit_page = editor.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     block = body_block(model, name)
     entry = chooser_entry(edit_page, block)
@@ -98,7 +105,7 @@ def test_anonymous_visitors_cannot_see_block_previews(client):
 @pytest.mark.django_db
 def test_audio_preview_plays_a_capsule_of_the_library(editor):
     """When the library has capsules, the preview is the real player of one of them."""
-    capsule = AudioCapsule.objects.exclude(file="").order_by("pk").first()
+    capsule = AudioCapsuleFactory()
     html_ = editor.get(preview_url(body_block(StoryPage, "audio"))).content.decode()
     assert re.search(r"<audio[^>]+controls", html_)
     assert capsule.file.url in html_
@@ -118,6 +125,7 @@ def test_audio_preview_shows_a_sample_capsule_on_an_empty_site(editor):
 @pytest.mark.django_db
 def test_image_preview_shows_a_wide_photo_of_the_library(editor):
     """A wide image of the library stands for the editor's photo, with the sample's alt text."""
+    ImageFactory(size=(960, 600))
     html_ = editor.get(preview_url(body_block(StoryPage, "image"))).content.decode()
     assert re.search(r'<img alt="Des habitants plantent des aromatiques[^"]*"[^>]*src=', html_)
 

@@ -5,92 +5,126 @@ import re
 
 import pytest
 
-from relais.journey.models import LaureateProject, Stage, Territory, Theme
+from relais.journey.models import LaureateProject, Territory, Theme
+from relais.journey.tests.factories import (
+    LaureateProjectFactory,
+    TerritoryFactory,
+    ThemeFactory,
+)
 from relais.stories.models import StoryPage
+from relais.stories.tests.factories import StoryPageFactory
 
 
 def titles(response):
     return {story.title for story in response.context["stories"]}
 
 
+@pytest.fixture
+def shelf(story_index, programme, stages):
+    """Three live stories and a draft, told at different stages, themes, places and years.
+
+    "Le jardin" (idea, culture, Lens in CA Lens-Liévin, 2021), "La fête" (application,
+    culture, Arras in CU Arras, 2023), "L'épicerie" (application, food, Lens, 2021).
+    """
+    culture = ThemeFactory(name="Culture", slug="culture")
+    food = ThemeFactory(name="Alimentation", slug="alimentation")
+    lens = TerritoryFactory(name="Lens", slug="lens", parent__name="CA de Lens-Liévin")
+    arras = TerritoryFactory(name="Arras", slug="arras", parent__name="CU d'Arras")
+    garden = LaureateProjectFactory(programme=programme, commune=lens, editions=[(2021, True, 0)])
+    party = LaureateProjectFactory(programme=programme, commune=arras, editions=[(2023, True, 0)])
+    idea, application = stages[0], stages[1]
+    stories = {
+        "jardin": StoryPageFactory(
+            parent=story_index, title="Le jardin", project=garden, stages=[idea], themes=[culture]
+        ),
+        "fete": StoryPageFactory(
+            parent=story_index,
+            title="La fête",
+            project=party,
+            stages=[application],
+            themes=[culture],
+        ),
+        "epicerie": StoryPageFactory(
+            parent=story_index,
+            title="L'épicerie",
+            project=garden,
+            stages=[application],
+            themes=[food],
+        ),
+        "brouillon": StoryPageFactory(
+            parent=story_index, title="Le brouillon", live=False, stages=[idea], themes=[culture]
+        ),
+    }
+    return {
+        "stories": stories,
+        "culture": culture,
+        "lens": lens,
+        "arras": arras,
+        "idea": idea,
+        "application": application,
+    }
+
+
 @pytest.mark.django_db
-def test_listing_shows_all_live_stories(client):
+def test_listing_shows_all_live_stories(client, shelf):
     response = client.get("/histoires/")
     assert response.status_code == 200
-    assert titles(response) == set(StoryPage.objects.live().values_list("title", flat=True))
-    assert "12 histoires" in response.content.decode()
+    assert titles(response) == {"Le jardin", "La fête", "L'épicerie"}
+    assert "3 histoires" in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_filter_by_stage_is_a_plain_get_form(client):
+def test_filter_by_stage_is_a_plain_get_form(client, shelf):
     html = client.get("/histoires/").content.decode()
     assert '<form class="filters" method="get"' in html
     assert '<label for="id_etape">Étape</label>' in html
-    stage = Stage.objects.get(slug="comptoir")
-    response = client.get("/histoires/", {"etape": "comptoir"})
-    expected = set(StoryPage.objects.live().filter(stages=stage).values_list("title", flat=True))
-    assert expected and titles(response) == expected
+    response = client.get("/histoires/", {"etape": shelf["application"].slug})
+    assert titles(response) == {"La fête", "L'épicerie"}
 
 
 @pytest.mark.django_db
-def test_filters_combine(client):
-    theme = Theme.objects.filter(stories__isnull=False).first()
-    stage = theme.stories.first().stages.first()
+def test_filters_combine(client, shelf):
+    stage, theme = shelf["application"], shelf["culture"]
     response = client.get(f"/histoires/?etape={stage.slug}&theme={theme.slug}")
-    expected = set(
-        StoryPage.objects.live()
-        .filter(stages=stage)
-        .filter(themes=theme)
-        .values_list("title", flat=True)
-    )
-    assert titles(response) == expected
+    assert titles(response) == {"La fête"}
     assert stage.name in response.content.decode()
 
 
 @pytest.mark.django_db
-def test_filter_by_intercommunality_includes_its_communes(client):
-    story = StoryPage.objects.live().exclude(project=None).first()
-    epci = story.project.commune.parent
-    response = client.get("/histoires/", {"territoire": epci.slug})
-    assert story.title in titles(response)
-    other = Territory.objects.filter(kind="intercommunality").exclude(pk=epci.pk).first()
-    assert story.title not in titles(client.get("/histoires/", {"territoire": other.slug}))
+def test_filter_by_intercommunality_includes_its_communes(client, shelf):
+    lens_area, arras_area = shelf["lens"].parent, shelf["arras"].parent
+    assert titles(client.get("/histoires/", {"territoire": lens_area.slug})) == {
+        "Le jardin",
+        "L'épicerie",
+    }
+    assert titles(client.get("/histoires/", {"territoire": arras_area.slug})) == {"La fête"}
 
 
 @pytest.mark.django_db
-def test_filter_by_edition_year(client):
-    story = StoryPage.objects.live().exclude(project=None).first()
-    year = story.project.editions.first().year
-    response = client.get("/histoires/", {"annee": year})
-    assert story.title in titles(response)
-    assert all(
-        year in [e.year for e in s.project.editions.all()] for s in response.context["stories"]
-    )
+def test_filter_by_edition_year(client, shelf):
+    response = client.get("/histoires/", {"annee": 2023})
+    assert titles(response) == {"La fête"}
 
 
 @pytest.mark.django_db
-def test_unknown_filter_value_is_ignored_not_an_error(client):
+def test_unknown_filter_value_is_ignored_not_an_error(client, shelf):
     response = client.get("/histoires/", {"etape": "nexiste-pas", "theme": "culture"})
     assert response.status_code == 200
-    culture = set(
-        StoryPage.objects.live().filter(themes__slug="culture").values_list("title", flat=True)
-    )
-    assert titles(response) == culture
+    assert titles(response) == {"Le jardin", "La fête"}
 
 
 @pytest.mark.django_db
 def test_pagination_keeps_the_filters(client, story_index):
+    culture = ThemeFactory(name="Culture", slug="culture")
     for number in range(15):
-        story = StoryPage(title=f"Histoire {number}", intro="Résumé.", body=[])
-        story_index.add_child(instance=story)
-        story.themes.set(Theme.objects.filter(slug="culture"))
-        story.save()
+        StoryPageFactory(parent=story_index, title=f"Histoire {number}", themes=[culture])
     response = client.get("/histoires/", {"theme": "culture"})
     html = response.content.decode()
     assert "Page 1 sur 2" in html
     assert 'href="?theme=culture&amp;page=2"' in html
     second = client.get("/histoires/", {"theme": "culture", "page": 2})
     assert second.context["stories"].number == 2
+    assert len(second.context["stories"]) == 3
 
 
 def options(response, name):
@@ -109,21 +143,22 @@ def publish_story(index, title, themes=(), project=None):
 
 
 @pytest.mark.django_db
-def test_empty_result_offers_to_remove_a_filter_or_see_everything(client, story_index):
+def test_empty_result_offers_to_remove_a_filter_or_see_everything(client, story_index, shelf):
     """A filter combination without stories is no dead end: each filter can be removed."""
     Theme.objects.create(name="Santé sans histoire", slug="sante-vide")
-    response = client.get("/histoires/", {"theme": "sante-vide", "etape": "comptoir"})
+    stage = shelf["application"]
+    response = client.get("/histoires/", {"theme": "sante-vide", "etape": stage.slug})
     page = response.content.decode()
     assert response.status_code == 200
     assert "0 histoire" in page
     assert "Retirez un filtre" in page
-    assert '<a href="?etape=comptoir">Retirer le filtre « Santé sans histoire »</a>' in page
-    assert '<a href="?theme=sante-vide">Retirer le filtre « Comptoir' in page
+    assert f'<a href="?etape={stage.slug}">Retirer le filtre « Santé sans histoire »</a>' in page
+    assert '<a href="?theme=sante-vide">Retirer le filtre « Le dépôt du dossier »</a>' in page
     assert f'<a class="button" href="{story_index.url}">Voir toutes les histoires</a>' in page
 
 
 @pytest.mark.django_db
-def test_menus_offer_only_values_with_a_live_story(client, story_index):
+def test_menus_offer_only_values_with_a_live_story(client, story_index, shelf):
     """Themes, stages and territories without a published story are not offered."""
     Theme.objects.create(name="Thème sans histoire", slug="sans-histoire")
     draft_only = Theme.objects.create(name="Thème en brouillon", slug="brouillon")
@@ -138,7 +173,7 @@ def test_menus_offer_only_values_with_a_live_story(client, story_index):
     assert "Thème sans histoire" not in themes
     assert "Thème en brouillon" not in themes
     assert commune.name not in options(response, "territoire")
-    assert Stage.objects.first().name in options(response, "etape")
+    assert options(response, "etape") == [shelf["idea"].name, shelf["application"].name]
 
 
 @pytest.mark.django_db
@@ -150,11 +185,10 @@ def test_a_value_asked_for_in_the_url_stays_selected(client):
 
 
 @pytest.mark.django_db
-def test_menus_are_in_french_alphabetical_order(client, story_index):
+def test_menus_are_in_french_alphabetical_order(client, story_index, programme):
     """Accents and case do not push a name to the end of the list."""
     names = ["Économie", "Fête", "dynamique", "Zèbre", "Œuvres"]
     themes = [Theme.objects.create(name=name, slug=f"t{i}") for i, name in enumerate(names)]
-    project = LaureateProject.objects.first()
     communes = [
         Territory.objects.create(name=name, slug=f"c{i}", kind="commune")
         for i, name in enumerate(["Estrée", "Éperlecques", "Desvres"])
@@ -165,7 +199,7 @@ def test_menus_are_in_french_alphabetical_order(client, story_index):
             f"Histoire à {commune.name}",
             themes=themes,
             project=LaureateProject.objects.create(
-                programme=project.programme,
+                programme=programme,
                 name=f"Projet à {commune.name}",
                 slug=f"projet-{commune.slug}",
                 carrier="Collectif",

@@ -3,6 +3,7 @@
 import pytest
 
 from relais.stories.models import StoryPage
+from relais.stories.tests.factories import StoryPageFactory
 
 
 @pytest.fixture
@@ -22,8 +23,8 @@ def test_second_request_is_served_from_cache(client, cache_on, django_assert_max
 
 
 @pytest.mark.django_db
-def test_editing_a_story_shows_at_once(client, cache_on):
-    story = StoryPage.objects.live().first()
+def test_editing_a_story_shows_at_once(client, cache_on, story_index):
+    story = StoryPageFactory(parent=story_index)
     assert story.title in client.get(story.url).content.decode()
     story.title = "Un titre tout neuf pour cette histoire"
     story.save_revision().publish()
@@ -32,8 +33,8 @@ def test_editing_a_story_shows_at_once(client, cache_on):
 
 
 @pytest.mark.django_db
-def test_unpublishing_a_story_removes_it_at_once(client, cache_on):
-    story = StoryPage.objects.live().first()
+def test_unpublishing_a_story_removes_it_at_once(client, cache_on, story_index):
+    story = StoryPageFactory(parent=story_index)
     url = story.url
     assert story.title in client.get("/histoires/").content.decode()
     story.unpublish()

@@ -2,48 +2,54 @@
 
 import pytest
 
-from relais.journey.models import Ambassador, LaureateProject, Stage
+from relais.journey.tests.factories import AmbassadorFactory, LaureateProjectFactory
+from relais.stories.tests.factories import StoryPageFactory
 
 
 @pytest.mark.django_db
-def test_stage_page_says_what_happens_and_lists_its_stories(client):
-    stage = Stage.objects.get(slug="vote")
+def test_stage_page_says_what_happens_and_lists_its_stories(client, stages, story_index):
+    stage = stages[1]
+    told = StoryPageFactory(parent=story_index, title="Notre dossier", stages=[stage])
+    elsewhere = StoryPageFactory(parent=story_index, title="Notre vote", stages=[stages[2]])
     response = client.get(stage.get_absolute_url())
     html = response.content.decode()
     assert response.status_code == 200
-    assert stage.name in html and "Étape 5 sur 8" in html
-    for story in stage.stories.live():
-        assert story.title.replace("'", "&#x27;") in html
+    assert stage.name in html and "Étape 2 sur 3" in html
+    assert told.title in html
+    assert elsewhere.title not in html
 
 
 @pytest.mark.django_db
-def test_home_shows_the_stages_in_order(client):
+def test_home_shows_the_stages_in_order(client, stages):
     html = client.get("/").content.decode()
     strip = html[html.index('<ol class="stages">') :]
-    positions = [strip.index(stage.name.replace("'", "&#x27;")) for stage in Stage.objects.all()]
+    positions = [strip.index(stage.name.replace("'", "&#x27;")) for stage in stages]
     assert positions == sorted(positions)
     assert "Vous avez une idée ?" in html
 
 
 @pytest.mark.django_db
-def test_project_page_shows_editions_and_amounts(client):
-    project = LaureateProject.objects.filter(editions__labelled=True).first()
-    edition = project.editions.filter(labelled=True).first()
+def test_project_page_shows_editions_and_amounts(client, programme):
+    """Each edition reads as a French line: labelled with the amount received, or not."""
+    project = LaureateProjectFactory(
+        programme=programme, editions=[(2021, True, 12500), (2023, False, None)]
+    )
     html = client.get(project.get_absolute_url()).content.decode()
-    assert str(edition.year) in html
-    assert project.carrier.replace("'", "&#x27;") in html
+    assert "<li>2021 : labellisé, 12\u202f500\u00a0€ reçus</li>" in html
+    assert "<li>2023 : candidature, non labellisé</li>" in html
 
 
 @pytest.mark.django_db
 def test_ambassador_without_opt_in_has_no_public_page(client):
-    hidden = Ambassador.objects.filter(public_profile=False).first()
+    AmbassadorFactory(display_name="Une ambassadrice publique")
+    hidden = AmbassadorFactory(display_name="Une ambassadrice discrète", public_profile=False)
     assert client.get(hidden.get_absolute_url()).status_code == 404
     assert hidden.display_name not in client.get("/ambassadeurs/").content.decode()
 
 
 @pytest.mark.django_db
 def test_ambassador_portrait_has_photo_alt_text(client):
-    ambassador = Ambassador.objects.filter(public_profile=True).exclude(photo=None).first()
+    ambassador = AmbassadorFactory(with_photo=True)
     html = client.get(ambassador.get_absolute_url()).content.decode()
     assert f'alt="{ambassador.photo_alt}"' in html
 
@@ -52,7 +58,7 @@ def test_ambassador_portrait_has_photo_alt_text(client):
 def test_photo_requires_alt_text():
     from django.core.exceptions import ValidationError
 
-    ambassador = Ambassador.objects.exclude(photo=None).first()
+    ambassador = AmbassadorFactory(with_photo=True)
     ambassador.photo_alt = " "
     with pytest.raises(ValidationError):
         ambassador.full_clean()
@@ -69,9 +75,7 @@ def test_photo_requires_alt_text():
 )
 def test_ambassador_years_read_as_a_french_list(client, years, sentence):
     """Years labelled read "2019 et 2022", in words that do not assume a gender."""
-    ambassador = Ambassador.objects.filter(public_profile=True).first()
-    ambassador.years_labelled = years
-    ambassador.save()
+    ambassador = AmbassadorFactory(years_labelled=years)
     html = client.get(ambassador.get_absolute_url()).content.decode()
     assert sentence in html
     assert "Labellisé en" not in html

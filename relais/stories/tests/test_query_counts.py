@@ -5,22 +5,28 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.images.models import Image as ProjectImage
-
-from relais.journey.models import LaureateProject, Stage, Theme
-from relais.stories.audio import AudioCapsule
+from relais.core.tests.factories import ImageFactory
+from relais.journey.tests.factories import LaureateProjectFactory, ThemeFactory
 from relais.stories.models import StoryPage
+from relais.stories.tests.factories import AudioCapsuleFactory
 
 
-def add_stories(index, count):
+@pytest.fixture
+def links(programme, stages):
+    """A project, a stage, a theme, an image and a capsule that every story links to."""
+    return {
+        "project": LaureateProjectFactory(programme=programme),
+        "stage": stages[0],
+        "theme": ThemeFactory(),
+        "image": ImageFactory(),
+        "capsule": AudioCapsuleFactory(),
+    }
+
+
+def add_stories(index, links, count):
     """Add `count` published stories linked to a project, a stage and a theme."""
-    project, stage, theme = (
-        LaureateProject.objects.first(),
-        Stage.objects.first(),
-        Theme.objects.first(),
-    )
-    image = ProjectImage.objects.first()
-    capsule = AudioCapsule.objects.first()
+    project, stage, theme = links["project"], links["stage"], links["theme"]
+    image, capsule = links["image"], links["capsule"]
     for number in range(count):
         story = StoryPage(
             title=f"Histoire de charge {number}",
@@ -46,12 +52,11 @@ def count_queries(client, url):
 
 
 @pytest.mark.django_db
-def test_queries_per_page_do_not_grow_with_stories(client, story_index):
-    StoryPage.objects.all().delete()
-    stage, theme = add_stories(story_index, 10)
+def test_queries_per_page_do_not_grow_with_stories(client, story_index, links):
+    stage, theme = add_stories(story_index, links, 10)
     assert StoryPage.objects.live().count() == 10
     story = StoryPage.objects.live().first()
-    project = LaureateProject.objects.first()
+    project = links["project"]
     urls = [
         "/",
         "/histoires/",
@@ -64,7 +69,7 @@ def test_queries_per_page_do_not_grow_with_stories(client, story_index):
     for url in urls:  # warm-up: create image renditions once
         client.get(url)
     at_10 = {url: count_queries(client, url) for url in urls}
-    add_stories(story_index, 90)
+    add_stories(story_index, links, 90)
     assert StoryPage.objects.live().count() == 100
     at_100 = {url: count_queries(client, url) for url in urls}
     assert at_100 == at_10

@@ -12,12 +12,18 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.images import get_image_model
 
 from relais.core.blocks import ImageWithAltBlock
+from relais.journey.tests.factories import LaureateProjectFactory
 from relais.stories.models import StoryPage
+from relais.stories.tests.factories import AudioCapsuleFactory, StoryPageFactory
 
 
 @pytest.fixture
-def audio_story(db):
-    return StoryPage.objects.live().filter(has_audio=True).first()
+def audio_story(story_index):
+    capsule = AudioCapsuleFactory(
+        transcript="On a commencé à trois voisines.\nPuis tout le quartier a suivi.",
+        chapters=[("0:00", "L'idée"), ("1:05", "Le porte-à-porte"), ("2:20", "Le vote")],
+    )
+    return StoryPageFactory(parent=story_index, body=[("audio", {"capsule": capsule})])
 
 
 @pytest.mark.django_db
@@ -74,8 +80,9 @@ def test_image_block_refuses_an_image_without_alt_text(alt_text):
 
 
 @pytest.mark.django_db
-def test_story_links_its_project_and_stages(client):
-    story = StoryPage.objects.live().exclude(project=None).first()
+def test_story_links_its_project_and_stages(client, story_index, programme, stages):
+    project = LaureateProjectFactory(programme=programme)
+    story = StoryPageFactory(parent=story_index, project=project, stages=stages[:2])
     html = client.get(story.url).content.decode()
     assert story.project.get_absolute_url() in html
     for stage in story.stages.all():
@@ -96,13 +103,15 @@ def test_a_tip_card_names_its_kind_in_french(client, story_index, kind, label):
 
 
 @pytest.mark.django_db
-def test_demo_story_is_visibly_marked_as_an_example(client):
-    story = StoryPage.objects.live().first()
-    assert "Exemple fictif" in client.get(story.url).content.decode()
+def test_an_example_story_is_visibly_marked_as_such(client, story_index):
+    example = StoryPageFactory(parent=story_index, is_example=True)
+    real = StoryPageFactory(parent=story_index)
+    assert "Exemple fictif" in client.get(example.url).content.decode()
+    assert "Exemple fictif" not in client.get(real.url).content.decode()
 
 
 @pytest.mark.django_db
-def test_unpublished_story_is_not_public(client):
-    story = StoryPage.objects.live().first()
+def test_unpublished_story_is_not_public(client, story_index):
+    story = StoryPageFactory(parent=story_index)
     story.unpublish()
     assert client.get(story.url).status_code == 404
