@@ -1,4 +1,10 @@
-"""axe-core (WCAG 2.1 A and AA) and the Nu Html Checker find nothing; pages fit 360 px."""
+"""In Chromium at 360 px: pages pass axe-core and the Nu Html Checker and fit a phone, focus
+rings stand out, the recorder sends what it records, and autosave survives a lost connection.
+
+The browser reads the site through live_server, so each test is transactional and empties
+the database when it ends; the root conftest puts the demo back before the next test (this
+folder's conftest asks for the demo). One Chromium serves the four tests.
+"""
 
 import json
 import os
@@ -9,7 +15,7 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from relais.collect.models import Answer, TestimonyAudio
+from relais.collect.models import MediaStatus, TestimonyAudio
 from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 from relais.journey.models import Ambassador, LaureateProject, Stage
 from relais.stories.models import StoryPage
@@ -58,15 +64,46 @@ def pages_to_check():
     ]
 
 
-def contributor_pages(client):
-    """Sign in the demo ambassador; return the session cookie and the contributor pages."""
+PHONE = {"width": 360, "height": 740}
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless Chromium for the module's tests; each test opens its own window."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            chromium = playwright.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+            )
+            yield chromium
+            chromium.close()
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A phone-sized window on the live server (CSP bypassed so that axe-core can be added)."""
+    context = browser.new_context(viewport=PHONE, bypass_csp=True, base_url=live_server.url)
+    yield context
+    context.close()
+
+
+def sign_in_demo_ambassador(client, context, live_server):
+    """Sign the demo ambassador in, in the window; return their testimony in progress."""
     from relais.demo.collect import load_demo_ambassador
 
     user = load_demo_ambassador()
-    testimony = user.testimonies.get()
     client.force_login(user)
+    cookie = {"name": "sessionid", "value": client.cookies["sessionid"].value}
+    context.add_cookies([{**cookie, "url": live_server.url}])
+    return user.testimonies.get()
+
+
+def contributor_urls(testimony):
     base = f"/contribuer/temoignages/{testimony.pk}/"
-    pages = [
+    return [
         "/contribuer/",
         base,
         f"{base}etapes/idee/",
@@ -77,62 +114,89 @@ def contributor_pages(client):
         "/contribuer/mes-donnees/supprimer/",
         "/contribuer/mot-de-passe/",
     ]
-    return client.cookies["sessionid"].value, pages
+
+
+def page_problems(page, url):
+    """Open url; return what it sent and its problems: axe violations, overflow, h1 count."""
+    response = page.goto(url)
+    served = response.text()  # what the server sent, before any script ran
+    headings = page.locator("h1").count()
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    page.add_script_tag(path=str(AXE_JS))
+    result = page.evaluate(AXE_RUN, WCAG_TAGS)
+    assert result["passes"] > 10, f"axe-core did not run on {url}"
+    problems = {}
+    if result["violations"]:
+        problems["violations"] = result["violations"]
+    if overflow > 0:
+        problems["overflow_px"] = overflow
+    if headings != 1:
+        problems["h1_count"] = headings
+    return served, problems
 
 
 @pytest.mark.django_db(transaction=True)
-def test_axe_and_vnu_find_nothing_and_pages_fit_a_phone(live_server, client, monkeypatch, tmp_path):
-    """One test on purpose: a transactional test empties the database when it ends."""
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
-    from playwright.sync_api import sync_playwright
-
-    urls = pages_to_check() + [
+def test_pages_pass_axe_and_the_html_checker_and_fit_a_phone(live_server, client, phone, tmp_path):
+    """Public, sign-in, error and contributor pages: no axe-core (WCAG 2.1 AA) violation, no
+    Nu Html Checker error, no sideways scrolling at 360 px, one h1."""
+    public = pages_to_check() + [
         "/contribuer/connexion/",
         "/contribuer/connexion/mot-de-passe/",
         "/contribuer/connexion/mot-de-passe/oublie/",
         "/cette-page-n-existe-pas/",  # the 404 page
     ]
-    session, private_urls = contributor_pages(client)
-    problems = {}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        context = browser.new_context(viewport={"width": 360, "height": 740}, bypass_csp=True)
-        page = context.new_page()
-        served_html = {}
-        for url in urls + private_urls:
-            if url == private_urls[0]:
-                context.add_cookies(
-                    [{"name": "sessionid", "value": session, "url": live_server.url}]
-                )
-            response = page.goto(live_server.url + url)
-            served_html[url] = response.text()  # what the server sent, before any script ran
-            assert page.locator("h1").count() == 1, url
-            overflow = page.evaluate(
-                "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-            )
-            page.add_script_tag(path=str(AXE_JS))
-            result = page.evaluate(AXE_RUN, WCAG_TAGS)
-            assert result["passes"] > 10, f"axe-core did not run on {url}"
-            if result["violations"] or overflow > 0:
-                problems[url] = {"violations": result["violations"], "overflow_px": overflow}
-        weak_rings = focus_rings_below_3_to_1(page, live_server.url, ["/", private_urls[1]])
-        check_recorder_uploads(page, context, live_server.url + private_urls[1])
-        with_recording = page.request.get(live_server.url + private_urls[1]).text()
-        served_html[f"{private_urls[1]} with a recording"] = with_recording
-        typed_offline = check_autosave_survives_offline(
-            page, context, live_server.url + urls_stage(private_urls)
-        )
-        browser.close()
-    assert problems == {}
-    assert weak_rings == []
+    page = phone.new_page()
+    served_html, problems = {}, {}
+    for url in public:
+        served_html[url], problems[url] = page_problems(page, url)
+    testimony = sign_in_demo_ambassador(client, phone, live_server)
+    for url in contributor_urls(testimony):
+        served_html[url], problems[url] = page_problems(page, url)
+    TestimonyAudio.objects.create(
+        testimony=testimony,
+        original="audio/essai",
+        display_name="enregistrement.webm",
+        status=MediaStatus.READY,
+        duration_seconds=3,
+    )
+    with_recording = f"/contribuer/temoignages/{testimony.pk}/"
+    served, problems["with a recording"] = page_problems(page, with_recording)
+    served_html[f"{with_recording} with a recording"] = served
+    assert {url: found for url, found in problems.items() if found} == {}
     html_errors = nu_html_checker_errors(served_html, tmp_path)
     assert html_errors == {}, json.dumps(html_errors, indent=2, ensure_ascii=False)
-    assert Answer.objects.filter(text=typed_offline).exists()
-    assert TestimonyAudio.objects.filter(
-        display_name="enregistrement.webm", status="ready"
-    ).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_keyboard_focus_rings_contrast_3_to_1_with_what_they_are_drawn_on(
+    live_server, client, phone
+):
+    testimony = sign_in_demo_ambassador(client, phone, live_server)
+    page = phone.new_page()
+    testimony_url = f"/contribuer/temoignages/{testimony.pk}/"
+    assert focus_rings_below_3_to_1(page, ["/", testimony_url]) == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_recording_made_in_the_browser_is_sent_and_ready_to_play(live_server, client, phone):
+    """Record, pause, resume, stop: the page comes back with the recording and its player."""
+    testimony = sign_in_demo_ambassador(client, phone, live_server)
+    page = phone.new_page()
+    record_with_a_pause(page, phone, f"/contribuer/temoignages/{testimony.pk}/")
+    item = page.locator(".media-item", has_text="enregistrement.webm")
+    assert item.locator("audio.media-item__player").count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_text_typed_offline_is_kept_and_saved_once_back_online(live_server, client, phone):
+    testimony = sign_in_demo_ambassador(client, phone, live_server)
+    page = phone.new_page()
+    stage_url = f"/contribuer/temoignages/{testimony.pk}/etapes/idee/"
+    text = type_while_offline(page, phone, stage_url)
+    page.reload()
+    assert page.locator("textarea").last.input_value() == text
 
 
 FOCUS_RING = """() => {
@@ -168,11 +232,11 @@ def contrast(first, second):
     return (light + 0.05) / (dark + 0.05)
 
 
-def focus_rings_below_3_to_1(page, base_url, urls):
+def focus_rings_below_3_to_1(page, urls):
     """Tab through each page; return the focus rings under 3:1 against what they are drawn on."""
     weak = []
     for url in urls:
-        page.goto(base_url + url)
+        page.goto(url)
         reached = 0
         for reached in range(150):  # noqa: B007 (the count is checked after the loop)
             page.keyboard.press("Tab")
@@ -197,8 +261,8 @@ def is_noise(message):
     )
 
 
-def check_recorder_uploads(page, context, testimony_url):
-    """Record with pause and resume in the browser; the recording is sent and processed."""
+def record_with_a_pause(page, context, testimony_url):
+    """Record with pause and resume in the browser, then send; wait for the page to return."""
     context.grant_permissions(["microphone"])
     page.goto(testimony_url)
     recorder = page.locator("[data-recorder]")
@@ -213,12 +277,8 @@ def check_recorder_uploads(page, context, testimony_url):
         recorder.get_by_role("button", name="Arrêter et envoyer").click()
 
 
-def urls_stage(private_urls):
-    return next(url for url in private_urls if "/etapes/" in url)
-
-
-def check_autosave_survives_offline(page, context, stage_url):
-    """Type while offline: the text stays and is saved once the connection is back."""
+def type_while_offline(page, context, stage_url):
+    """Type while offline: the page says so and keeps the text; back online, it saves."""
     text = "Écrit pendant une coupure de réseau."
     page.goto(stage_url)
     context.set_offline(True)
