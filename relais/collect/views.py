@@ -365,28 +365,34 @@ def own_media(request, model, pk, media_pk):
     return media
 
 
+def confirm_media_delete(request, media, kind, delete, done_message):
+    """Ask before deleting one photo or recording; the confirmed POST erases its files."""
+    if request.method == "POST":
+        delete(media)
+        messages.success(request, done_message)
+        return redirect("collect:testimony", pk=media.testimony_id)
+    context = {"testimony": media.testimony, kind: media, "kind": kind}
+    return render(request, "collect/media_delete.html", context)
+
+
 @contributor_required
 def photo_delete(request, pk, photo_pk):
-    """Ask before deleting a photo; the confirmed POST erases its files."""
     photo = own_media(request, TestimonyPhoto, pk, photo_pk)
-    if request.method == "POST":
-        services.delete_photo(photo)
-        messages.success(request, _("The photo is deleted."))
-        return redirect("collect:testimony", pk=pk)
-    context = {"testimony": photo.testimony, "photo": photo, "kind": "photo"}
-    return render(request, "collect/media_delete.html", context)
+    return confirm_media_delete(
+        request, photo, "photo", services.delete_photo, _("The photo is deleted.")
+    )
 
 
 @contributor_required
 def recording_delete(request, pk, recording_pk):
-    """Ask before deleting a recording; the confirmed POST erases all its files."""
     recording = own_media(request, TestimonyAudio, pk, recording_pk)
-    if request.method == "POST":
-        services.delete_recording(recording)
-        messages.success(request, _("The recording is deleted."))
-        return redirect("collect:testimony", pk=pk)
-    context = {"testimony": recording.testimony, "recording": recording, "kind": "recording"}
-    return render(request, "collect/media_delete.html", context)
+    return confirm_media_delete(
+        request,
+        recording,
+        "recording",
+        services.delete_recording,
+        _("The recording is deleted."),
+    )
 
 
 @contributor_required
