@@ -6,7 +6,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps test-deps bench-deps messages demo test test-sqlite test-postgres bench lint format
+.PHONY: help install system-deps test-deps bench-deps messages demo test test-sqlite test-postgres bench lint audit deploy-check format
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,12 +70,25 @@ test-postgres:
 bench: install bench-deps ## Benchmark the public pages with gunicorn and wrk (prints one table)
 	$(PY) bench/run.py
 
-lint: $(VENV)/.installed ## ruff, the layers of the apps, Django checks and missing migrations
+lint: $(VENV)/.installed ## ruff, the layers of the apps, bandit, Django checks (also --deploy), migrations, audit
 	$(VENV)/bin/ruff format --check .
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/lint-imports
+	$(VENV)/bin/bandit -c pyproject.toml -r relais config scripts --severity-level medium -q
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
+	$(MAKE) --no-print-directory deploy-check
+	$(MAKE) --no-print-directory audit
+
+# Production settings with stand-in values: a random 50-character key, a placeholder host.
+deploy-check: $(VENV)/.installed ## Django's deployment checklist on the production settings; any warning fails
+	DJANGO_SETTINGS_MODULE=config.settings.production \
+	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(50))')" \
+	ALLOWED_HOSTS=relais.example.org \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+audit: $(VENV)/.installed ## Known vulnerabilities in the dependencies (pip-audit); says SKIPPED when offline
+	$(PY) scripts/audit.py
 
 format: $(VENV)/.installed ## Reformat the code with ruff
 	$(VENV)/bin/ruff format .
