@@ -1,13 +1,15 @@
 """Withdrawal, erasure and export of a contributor's data (GDPR rights, §6 of DESIGN.md)."""
 
 import json
+import logging
 import shutil
 import tempfile
 import zipfile
 
+from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.template.loader import render_to_string
 
 from wagtail.models import PageLogEntry
@@ -16,6 +18,8 @@ from relais.journey.models import Ambassador
 
 from .models import Testimony
 from .workflow import editors_emails
+
+logger = logging.getLogger(__name__)
 
 EXPORT_MAX_AGE = 24 * 3600
 _export_signer = TimestampSigner(salt="relais.collect.export")
@@ -52,6 +56,43 @@ def _forget_unused_profile(owner, public_name, pen_name_profile_id):
     unused.filter(account=owner, display_name=public_name.strip()).delete()
 
 
+SQLITE_FTS_TABLE = "wagtailsearch_indexentry_fts"
+
+
+def scrub_storage():
+    """Remove from the database files what deleted rows leave behind, once committed.
+
+    Deleting a row leaves its bytes in the file until the space is reused. On SQLite,
+    `secure_delete` (set on every connection in the settings) zeroes freed space; the
+    full-text index keeps deleted terms in its segments until they are merged, which
+    'optimize' forces; and the write-ahead log keeps old pages until a checkpoint
+    truncates it. On PostgreSQL, deleted rows stay as dead tuples until VACUUM, which
+    cannot run inside a transaction: it runs here, after the commit (see
+    docs/erasure.md). The cached public pages that showed the words are dropped too.
+    """
+    # Inside a transaction (a test's) the index and the log are in use: nothing to scrub.
+    with connection.cursor() as cursor:
+        if connection.in_atomic_block:
+            pass
+        elif connection.vendor == "sqlite":
+            cursor.execute(
+                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s",
+                [SQLITE_FTS_TABLE],
+            )
+            if cursor.fetchone():
+                cursor.execute(
+                    f"INSERT INTO {SQLITE_FTS_TABLE}({SQLITE_FTS_TABLE}) VALUES ('optimize')"  # noqa: S608  # nosec B608  # constant table name, no input
+                )
+            cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        elif connection.vendor == "postgresql":
+            try:  # plain VACUUM: no exclusive lock, readers carry on
+                cursor.execute("VACUUM")
+            except DatabaseError:  # the withdrawal is committed; autovacuum catches up
+                logger.warning("VACUUM after an erasure failed", exc_info=True)
+    # Bumping the content generation hides old pages but leaves them in the cache backend.
+    cache.clear()
+
+
 def _delete_files(testimony):
     for photo in testimony.photos.all():
         photo.delete_files()
@@ -73,6 +114,7 @@ def withdraw(testimony):
     testimony.delete()
     _forget_unused_profile(owner, public_name, pen_name_profile_id)
     context = {"title": title}
+    transaction.on_commit(scrub_storage)
     transaction.on_commit(
         lambda: send_mail(
             render_to_string("collect/email/withdrawn_subject.txt", context).strip(),
