@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .audio import audio_demuxer, probe_accepted_audio
+from .audio import audio_demuxer, decoded_duration, probe_accepted_audio
 
 TARGET_LOUDNESS_LUFS = -16.0
 PEAK_LIMIT_DBFS = -1.5
@@ -48,7 +48,8 @@ def process_audio_file(source, out_dir):
     gain = min(TARGET_LOUDNESS_LUFS - loudness, MAX_GAIN_DB)
     ogg_path, mp3_path = Path(out_dir) / "web.ogg", Path(out_dir) / "web.mp3"
     run_ffmpeg(encode_arguments(source, demuxer, gain, ogg_path, mp3_path), timeout)
-    return ProcessedAudio(ogg_path, mp3_path, info.duration_seconds, loudness, gain)
+    # The duration listeners get is that of the web version, measured by decoding it.
+    return ProcessedAudio(ogg_path, mp3_path, decoded_duration(ogg_path), loudness, gain)
 
 
 @contextmanager

@@ -138,6 +138,26 @@ def test_recording_too_large_is_refused(settings, sounds):
 
 
 @pytest.fixture(scope="module")
+def five_seconds_mp3(tmp_path_factory):
+    """Return an MP3 of a five-second tone, whose header gives the duration of the whole."""
+    return tone(tmp_path_factory.mktemp("five"), "mp3", ENCODINGS["mp3"], 5)
+
+
+def test_truncated_mp3_is_refused_whatever_its_header_claims(five_seconds_mp3):
+    truncated = five_seconds_mp3[: len(five_seconds_mp3) * 15 // 100]
+    with pytest.raises(MediaRejected) as error:
+        validate_audio(SimpleUploadedFile("voix.mp3", truncated))
+    assert error.value.code == "truncated"
+    assert "incomplet ou abîmé" in error.value.message
+    assert "5,0 s" in error.value.message  # what the header claims, in French
+
+
+def test_complete_mp3_is_accepted_with_its_decoded_duration(five_seconds_mp3):
+    info = validate_audio(SimpleUploadedFile("voix.mp3", five_seconds_mp3))
+    assert abs(info.duration_seconds - 5) <= 0.3
+
+
+@pytest.fixture(scope="module")
 def long_tones(tmp_path_factory):
     """Return OGG tones lasting 46, 61 and 121 seconds, by length."""
     folder = tmp_path_factory.mktemp("long")
