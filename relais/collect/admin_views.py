@@ -161,18 +161,18 @@ def testimony_review(request, pk):
 
 
 @editor_required
-def testimony_photo(request, pk, photo_pk):
+def testimony_photo(request, pk, photo_id):
     """Serve a photo of a testimony under review, for the preview and the download."""
     testimony = get_object_or_404(reviewable(), pk=pk)
-    photo = get_object_or_404(testimony.photos, pk=photo_pk)
+    photo = get_object_or_404(testimony.photos, public_id=photo_id)
     return private_file_response(photo.file, photo.content_type, photo.display_name)
 
 
 @editor_required
-def testimony_audio(request, pk, recording_pk, variant):
+def testimony_audio(request, pk, recording_id, variant):
     """Serve a recording of a testimony under review: the player's sources or the original."""
     testimony = get_object_or_404(reviewable(), pk=pk)
-    recording = get_object_or_404(testimony.recordings, pk=recording_pk)
+    recording = get_object_or_404(testimony.recordings, public_id=recording_id)
     field, content_type = AUDIO_VARIANTS.get(variant, (None, None))
     stored = getattr(recording, field) if field else None
     if not stored:

@@ -128,6 +128,8 @@ class Answer(models.Model):
 
 class TestimonyPhoto(models.Model):
     testimony = models.ForeignKey(Testimony, on_delete=models.CASCADE, related_name="photos")
+    # In file URLs instead of the sequential id, so that one file's address gives no other's.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     file = models.FileField(storage=private_storage, upload_to=private_name, max_length=200)
     content_type = models.CharField(max_length=40)
     alt_text = models.CharField(_("alternative text"), max_length=250, blank=True)
@@ -152,6 +154,8 @@ class TestimonyPhoto(models.Model):
 
 class TestimonyAudio(models.Model):
     testimony = models.ForeignKey(Testimony, on_delete=models.CASCADE, related_name="recordings")
+    # In file URLs instead of the sequential id, so that one file's address gives no other's.
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     original = models.FileField(storage=private_storage, upload_to=private_name, max_length=200)
     web_ogg = models.FileField(
         storage=private_storage, upload_to=private_name, max_length=200, blank=True

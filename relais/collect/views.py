@@ -347,9 +347,9 @@ def audio_upload(request, pk):
 
 
 @contributor_required
-def photo_alt(request, pk, photo_pk):
+def photo_alt(request, pk, photo_id):
     photo = get_object_or_404(
-        TestimonyPhoto, pk=photo_pk, testimony__owner=request.user, testimony_id=pk
+        TestimonyPhoto, public_id=photo_id, testimony__owner=request.user, testimony_id=pk
     )
     if request.method == "POST" and photo.testimony.editable_by_owner:
         photo.alt_text = request.POST.get("alt_text", "")[:250]
@@ -357,9 +357,11 @@ def photo_alt(request, pk, photo_pk):
     return redirect("collect:testimony", pk=pk)
 
 
-def own_media(request, model, pk, media_pk):
+def own_media(request, model, pk, public_id):
     """Return a photo or recording of the user's editable testimony (404 if not theirs)."""
-    media = get_object_or_404(model, pk=media_pk, testimony_id=pk, testimony__owner=request.user)
+    media = get_object_or_404(
+        model, public_id=public_id, testimony_id=pk, testimony__owner=request.user
+    )
     if not media.testimony.editable_by_owner:
         raise PermissionDenied
     return media
@@ -376,16 +378,16 @@ def confirm_media_delete(request, media, kind, delete, done_message):
 
 
 @contributor_required
-def photo_delete(request, pk, photo_pk):
-    photo = own_media(request, TestimonyPhoto, pk, photo_pk)
+def photo_delete(request, pk, photo_id):
+    photo = own_media(request, TestimonyPhoto, pk, photo_id)
     return confirm_media_delete(
         request, photo, "photo", services.delete_photo, _("The photo is deleted.")
     )
 
 
 @contributor_required
-def recording_delete(request, pk, recording_pk):
-    recording = own_media(request, TestimonyAudio, pk, recording_pk)
+def recording_delete(request, pk, recording_id):
+    recording = own_media(request, TestimonyAudio, pk, recording_id)
     return confirm_media_delete(
         request,
         recording,
@@ -396,9 +398,9 @@ def recording_delete(request, pk, recording_pk):
 
 
 @contributor_required
-def recording_transcript(request, pk, recording_pk):
+def recording_transcript(request, pk, recording_id):
     """Save the transcript of a recording; on error, show it again with the text typed."""
-    recording = own_media(request, TestimonyAudio, pk, recording_pk)
+    recording = own_media(request, TestimonyAudio, pk, recording_id)
     form = transcript_form(recording, request.POST if request.method == "POST" else None)
     if form.is_valid():
         form.save()
@@ -455,17 +457,21 @@ def _can_read(user, testimony):
 
 
 @contributor_required
-def photo_file(request, pk):
-    photo = get_object_or_404(TestimonyPhoto.objects.select_related("testimony"), pk=pk)
+def photo_file(request, photo_id):
+    photo = get_object_or_404(
+        TestimonyPhoto.objects.select_related("testimony"), public_id=photo_id
+    )
     if not _can_read(request.user, photo.testimony):
         raise Http404
     return private_file_response(photo.file, photo.content_type, photo.display_name)
 
 
 @contributor_required
-def photo_thumbnail(request, pk):
+def photo_thumbnail(request, photo_id):
     """Serve a photo's small preview, written on first request for older uploads."""
-    photo = get_object_or_404(TestimonyPhoto.objects.select_related("testimony"), pk=pk)
+    photo = get_object_or_404(
+        TestimonyPhoto.objects.select_related("testimony"), public_id=photo_id
+    )
     if not _can_read(request.user, photo.testimony) or not services.ensure_thumbnail(photo):
         raise Http404
     name = f"{photo.display_name or 'photo'}-vignette.jpg"
@@ -480,8 +486,10 @@ AUDIO_VARIANTS = {
 
 
 @contributor_required
-def audio_file(request, pk, variant):
-    recording = get_object_or_404(TestimonyAudio.objects.select_related("testimony"), pk=pk)
+def audio_file(request, recording_id, variant):
+    recording = get_object_or_404(
+        TestimonyAudio.objects.select_related("testimony"), public_id=recording_id
+    )
     if variant not in AUDIO_VARIANTS or not _can_read(request.user, recording.testimony):
         raise Http404
     field, content_type = AUDIO_VARIANTS[variant]

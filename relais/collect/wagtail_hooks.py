@@ -141,9 +141,9 @@ def register_testimony_viewset():
 admin_urls = [
     path("inviter/", admin_views.invite, name="invite"),
     path("<int:pk>/", admin_views.testimony_review, name="review"),
-    path("<int:pk>/photos/<int:photo_pk>/", admin_views.testimony_photo, name="photo"),
+    path("<int:pk>/photos/<uuid:photo_id>/", admin_views.testimony_photo, name="photo"),
     path(
-        "<int:pk>/enregistrements/<int:recording_pk>/<str:variant>/",
+        "<int:pk>/enregistrements/<uuid:recording_id>/<str:variant>/",
         admin_views.testimony_audio,
         name="audio",
     ),

@@ -1,5 +1,7 @@
 """No input produces a server error: property-based tests over the contributor forms."""
 
+import uuid
+
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -39,7 +41,9 @@ def test_other_forms_never_error(client, testimony_a, title, name, alt):
             reverse("collect:submit", args=[testimony_a.pk]),
             {"public_name": name, "text_scope": "on", "accept": "on"},
         ),
-        client.post(reverse("collect:photo_alt", args=[testimony_a.pk, 0]), {"alt_text": alt}),
+        client.post(
+            reverse("collect:photo_alt", args=[testimony_a.pk, uuid.uuid4()]), {"alt_text": alt}
+        ),
         client.post(reverse("collect:login"), {"email": name}),
         client.post(reverse("collect:password_login"), {"username": name, "password": title}),
     ]

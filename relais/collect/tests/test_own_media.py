@@ -47,7 +47,7 @@ def page(client, testimony):
 @pytest.mark.django_db
 def test_the_testimony_page_shows_a_thumbnail_of_each_photo(client, testimony_a, photo):
     client.force_login(testimony_a.owner)
-    thumbnail_url = reverse("collect:photo_thumbnail", args=[photo.pk])
+    thumbnail_url = reverse("collect:photo_thumbnail", args=[photo.public_id])
     assert f'<img class="media-item__thumb" src="{thumbnail_url}" alt="Le jardin partagé"' in page(
         client, testimony_a
     )
@@ -73,7 +73,7 @@ def test_a_thumbnail_is_upright_small_and_without_metadata(client, testimony_a):
     upload = SimpleUploadedFile("couche.jpg", buffer.getvalue())
     photo = services.add_photo(testimony_a, upload, "Une photo prise de côté")
     client.force_login(testimony_a.owner)
-    response = client.get(reverse("collect:photo_thumbnail", args=[photo.pk]))
+    response = client.get(reverse("collect:photo_thumbnail", args=[photo.public_id]))
     image = Image.open(BytesIO(b"".join(response.streaming_content)))
     assert image.size == (160, 320)  # turned upright, then fitted in 320 × 320
     assert not image.getexif()
@@ -84,7 +84,7 @@ def test_a_photo_stored_before_thumbnails_gets_one_on_first_view(client, testimo
     storage = photo.file.storage
     storage.delete(photo.thumbnail_name)
     client.force_login(testimony_a.owner)
-    response = client.get(reverse("collect:photo_thumbnail", args=[photo.pk]))
+    response = client.get(reverse("collect:photo_thumbnail", args=[photo.public_id]))
     assert response.status_code == 200
     assert storage.exists(photo.thumbnail_name)
 
@@ -107,13 +107,13 @@ def test_only_the_owner_and_editors_of_sent_testimonies_see_thumbnails(
     testimony_a.save()
     client.force_login(request.getfixturevalue(role))
     for name in ("photo_thumbnail", "photo_file"):
-        response = client.get(reverse(f"collect:{name}", args=[photo.pk]))
+        response = client.get(reverse(f"collect:{name}", args=[photo.public_id]))
         assert response.status_code == expected, name
 
 
 @pytest.mark.django_db
 def test_thumbnails_have_no_public_url(client, photo):
-    response = client.get(reverse("collect:photo_thumbnail", args=[photo.pk]))
+    response = client.get(reverse("collect:photo_thumbnail", args=[photo.public_id]))
     assert response.status_code == 302
     assert response["Location"].startswith(reverse("collect:login"))
 
@@ -126,7 +126,7 @@ def test_a_ready_recording_has_a_player_on_its_private_web_versions(client, test
     client.force_login(testimony_a.owner)
     html = page(client, testimony_a)
     assert '<audio class="media-item__player" controls' in html
-    ogg_url = reverse("collect:audio_file", args=[recording.pk, "ogg"])
+    ogg_url = reverse("collect:audio_file", args=[recording.public_id, "ogg"])
     assert f'<source src="{ogg_url}" type="audio/ogg; codecs=opus">' in html
     response = client.get(ogg_url)
     assert response.status_code == 200
@@ -149,7 +149,7 @@ def test_a_recording_is_served_by_byte_ranges_so_the_player_can_seek(
     client, testimony_a, recording
 ):
     client.force_login(testimony_a.owner)
-    url = reverse("collect:audio_file", args=[recording.pk, "mp3"])
+    url = reverse("collect:audio_file", args=[recording.public_id, "mp3"])
     whole = client.get(url)
     assert whole.status_code == 200 and whole["Accept-Ranges"] == "bytes"
     data = b"".join(whole.streaming_content)
@@ -179,7 +179,7 @@ def test_a_recording_still_processing_says_so(client, testimony_a, audio_upload)
 def test_the_typed_transcript_is_shown_and_can_be_corrected(client, testimony_a, recording):
     client.force_login(testimony_a.owner)
     assert "Bonjour, je raconte.</textarea>" in page(client, testimony_a)
-    url = reverse("collect:recording_transcript", args=[testimony_a.pk, recording.pk])
+    url = reverse("collect:recording_transcript", args=[testimony_a.pk, recording.public_id])
     field = f"recording-{recording.pk}-transcript"
     response = client.post(url, {field: "Bonjour, je raconte mon jardin."})
     assert response.status_code == 302
@@ -192,7 +192,7 @@ def test_the_typed_transcript_is_shown_and_can_be_corrected(client, testimony_a,
 @pytest.mark.django_db
 def test_a_transcript_too_long_is_refused_and_the_typed_text_kept(client, testimony_a, recording):
     client.force_login(testimony_a.owner)
-    url = reverse("collect:recording_transcript", args=[testimony_a.pk, recording.pk])
+    url = reverse("collect:recording_transcript", args=[testimony_a.pk, recording.public_id])
     typed = "Mon histoire. " + "x" * 50_000
     response = client.post(url, {f"recording-{recording.pk}-transcript": typed})
     assert response.status_code == 400
@@ -206,7 +206,7 @@ def test_a_transcript_too_long_is_refused_and_the_typed_text_kept(client, testim
 @pytest.mark.django_db
 def test_nobody_else_edits_a_transcript(client, testimony_a, recording, ambassador_b):
     client.force_login(ambassador_b)
-    url = reverse("collect:recording_transcript", args=[testimony_a.pk, recording.pk])
+    url = reverse("collect:recording_transcript", args=[testimony_a.pk, recording.public_id])
     response = client.post(url, {f"recording-{recording.pk}-transcript": "Piraté"})
     assert response.status_code == 404
     recording.refresh_from_db()
@@ -223,7 +223,7 @@ def test_deleting_a_photo_asks_first_then_erases_its_files(
     client.force_login(testimony_a.owner)
     paths = photo_paths(photo)
     assert all(path.is_file() for path in paths)
-    url = reverse("collect:photo_delete", args=[testimony_a.pk, photo.pk])
+    url = reverse("collect:photo_delete", args=[testimony_a.pk, photo.public_id])
     assert f'href="{url}"' in page(client, testimony_a)
     confirm = client.get(url)
     assert confirm.status_code == 200
@@ -244,7 +244,7 @@ def test_deleting_a_recording_erases_the_original_and_web_versions(
     paths = recording_paths(recording)
     assert len(paths) == 3 and all(path.is_file() for path in paths)  # original, OGG, MP3
     client.force_login(testimony_a.owner)
-    url = reverse("collect:recording_delete", args=[testimony_a.pk, recording.pk])
+    url = reverse("collect:recording_delete", args=[testimony_a.pk, recording.public_id])
     assert "Supprimer l’enregistrement</button>" in client.get(url).content.decode()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url)
@@ -261,7 +261,7 @@ def test_deleting_one_photo_keeps_the_others(
     other = services.add_photo(testimony_a, png_upload, "Une autre")
     client.force_login(testimony_a.owner)
     with django_capture_on_commit_callbacks(execute=True):
-        client.post(reverse("collect:photo_delete", args=[testimony_a.pk, photo.pk]))
+        client.post(reverse("collect:photo_delete", args=[testimony_a.pk, photo.public_id]))
     assert list(testimony_a.photos.all()) == [other]
     assert not any(path.exists() for path in photo_paths(photo))
     assert all(path.is_file() for path in photo_paths(other))
@@ -273,7 +273,7 @@ def test_deleting_needs_a_csrf_token(testimony_a, photo):
 
     client = Client(enforce_csrf_checks=True)
     client.force_login(testimony_a.owner)
-    response = client.post(reverse("collect:photo_delete", args=[testimony_a.pk, photo.pk]))
+    response = client.post(reverse("collect:photo_delete", args=[testimony_a.pk, photo.public_id]))
     assert response.status_code == 403
     assert TestimonyPhoto.objects.filter(pk=photo.pk).exists()
 
@@ -282,7 +282,7 @@ def test_deleting_needs_a_csrf_token(testimony_a, photo):
 @pytest.mark.parametrize(("role", "expected"), [("ambassador_b", 404), ("editor", 404)])
 def test_nobody_else_deletes_a_photo(request, client, testimony_a, photo, role, expected):
     client.force_login(request.getfixturevalue(role))
-    response = client.post(reverse("collect:photo_delete", args=[testimony_a.pk, photo.pk]))
+    response = client.post(reverse("collect:photo_delete", args=[testimony_a.pk, photo.public_id]))
     assert response.status_code == expected
     assert TestimonyPhoto.objects.filter(pk=photo.pk).exists()
 
@@ -296,8 +296,8 @@ def test_a_sent_testimony_keeps_its_media(client, testimony_a, photo, recording)
     html = page(client, testimony_a)
     assert "supprimer/" not in html.replace(reverse("collect:withdraw", args=[testimony_a.pk]), "")
     for url in (
-        reverse("collect:photo_delete", args=[testimony_a.pk, photo.pk]),
-        reverse("collect:recording_delete", args=[testimony_a.pk, recording.pk]),
+        reverse("collect:photo_delete", args=[testimony_a.pk, photo.public_id]),
+        reverse("collect:recording_delete", args=[testimony_a.pk, recording.public_id]),
     ):
         assert client.post(url).status_code == 403
     assert testimony_a.photos.count() == 1 and testimony_a.recordings.count() == 1
@@ -309,3 +309,38 @@ def test_withdrawing_also_erases_thumbnails(client, testimony_a, photo, recordin
     client.force_login(testimony_a.owner)
     client.post(reverse("collect:withdraw", args=[testimony_a.pk]))
     assert not any(path.exists() for path in paths)
+
+
+# Unguessable addresses
+
+
+@pytest.mark.django_db
+def test_media_addresses_carry_no_sequential_id_and_guessed_ones_answer_404(
+    client, testimony_a, photo, recording, editor
+):
+    """One file's address tells nothing about the next: the sequential id is never accepted."""
+    testimony_a.status = "submitted"  # readable by editors, so only the address is tested
+    testimony_a.save()
+    owner_urls = [
+        (reverse("collect:photo_file", args=[photo.public_id]), photo),
+        (reverse("collect:photo_thumbnail", args=[photo.public_id]), photo),
+        (reverse("collect:audio_file", args=[recording.public_id, "mp3"]), recording),
+    ]
+    editor_urls = [
+        (reverse("collect_admin:photo", args=[testimony_a.pk, photo.public_id]), photo),
+        (
+            reverse("collect_admin:audio", args=[testimony_a.pk, recording.public_id, "mp3"]),
+            recording,
+        ),
+    ]
+    for user, urls in ((testimony_a.owner, owner_urls), (editor, editor_urls)):
+        client.force_login(user)
+        for url, media in urls:
+            assert str(media.public_id) in url
+            assert client.get(url).status_code == 200, url
+            guessed = url.replace(str(media.public_id), str(media.pk))
+            assert client.get(guessed).status_code == 404, guessed
+    client.force_login(testimony_a.owner)
+    html = page(client, testimony_a)
+    assert f"/photo/{photo.pk}/" not in html and f"/audio/{recording.pk}/" not in html
+    assert f"/photo/{photo.public_id}/vignette/" in html

@@ -79,7 +79,7 @@ MATRIX = [
     (
         "photo",
         "get",
-        lambda t, p: reverse("collect:photo_file", args=[p.pk]),
+        lambda t, p: reverse("collect:photo_file", args=[p.public_id]),
         {
             "anonymous": "sign-in",
             "ambassador_a": 200,

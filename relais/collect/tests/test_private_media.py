@@ -31,7 +31,7 @@ def test_png_header_followed_by_html_is_never_rendered_as_a_page(client, testimo
 
     photo.file.save("p", ContentFile(buffer.getvalue() + b"<html><script>alert(1)</script>"))
     client.force_login(testimony_a.owner)
-    response = client.get(reverse("collect:photo_file", args=[photo.pk]))
+    response = client.get(reverse("collect:photo_file", args=[photo.public_id]))
     assert response.status_code == 200
     assert response["Content-Type"] == "image/png"
     assert response["X-Content-Type-Options"] == "nosniff"

@@ -349,8 +349,8 @@ def test_review_screen_previews_photos_and_plays_recordings(
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("collect:audio_upload", args=[testimony_a.pk]), {"file": audio_upload})
     photo, recording = testimony_a.photos.get(), testimony_a.recordings.get()
-    photo_url = reverse("collect_admin:photo", args=[testimony_a.pk, photo.pk])
-    ogg_url = reverse("collect_admin:audio", args=[testimony_a.pk, recording.pk, "ogg"])
+    photo_url = reverse("collect_admin:photo", args=[testimony_a.pk, photo.public_id])
+    ogg_url = reverse("collect_admin:audio", args=[testimony_a.pk, recording.public_id, "ogg"])
     client.force_login(editor)
     assert client.get(photo_url).status_code == 404  # still a draft: private to its owner
     testimony_a.status = TestimonyStatus.SUBMITTED
