@@ -70,11 +70,11 @@ def scrub_storage():
     cannot run inside a transaction: it runs here, after the commit (see
     docs/erasure.md). The cached public pages that showed the words are dropped too.
     """
-    # Inside a transaction (a test's) the index and the log are in use: nothing to scrub.
+    cache.clear()  # a new content generation hides old pages but leaves them cached
+    if connection.in_atomic_block:
+        return  # inside a (test's) transaction the index and the log are in use
     with connection.cursor() as cursor:
-        if connection.in_atomic_block:
-            pass
-        elif connection.vendor == "sqlite":
+        if connection.vendor == "sqlite":
             cursor.execute(
                 "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s",
                 [SQLITE_FTS_TABLE],
@@ -89,8 +89,6 @@ def scrub_storage():
                 cursor.execute("VACUUM")
             except DatabaseError:  # the withdrawal is committed; autovacuum catches up
                 logger.warning("VACUUM after an erasure failed", exc_info=True)
-    # Bumping the content generation hides old pages but leaves them in the cache backend.
-    cache.clear()
 
 
 def _delete_files(testimony):
