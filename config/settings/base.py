@@ -2,6 +2,7 @@
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import dj_database_url
 
@@ -22,6 +23,13 @@ def env_bool(name, default=False):
 def env_list(name, default=""):
     """Read a comma-separated environment variable as a list of non-empty items."""
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
+
+
+def next_redis_database(url):
+    """Return a Redis URL pointing at the database after the one `url` names (0 if none)."""
+    parts = urlsplit(url)
+    number = int(parts.path.strip("/") or 0) + 1
+    return urlunsplit(parts._replace(path=f"/{number}"))
 
 
 def env_required(name):
@@ -126,12 +134,25 @@ CACHES = {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "relais",
         "OPTIONS": {"MAX_ENTRIES": 5000},
-    }
+    },
+    # Rendered public pages apart from sign-in counters and the rest, so that an erasure
+    # can drop every cached page without resetting anybody's lockout.
+    "pages": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "relais-pages",
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
 }
 if os.environ.get("CACHE_URL", "").startswith("redis://"):
     CACHES["default"] = {
         "BACKEND": "django.core.cache.backends.redis.RedisCache",
         "LOCATION": os.environ["CACHE_URL"],
+    }
+    # Clearing a Redis cache empties its whole database: pages get a database of their own.
+    CACHES["pages"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("RELAIS_PAGE_CACHE_URL", "")
+        or next_redis_database(os.environ["CACHE_URL"]),
     }
 # Seconds a rendered public page may stay in cache; any content change invalidates it anyway.
 RELAIS_PAGE_CACHE_SECONDS = int(os.environ.get("RELAIS_PAGE_CACHE_SECONDS", "600"))

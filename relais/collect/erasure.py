@@ -6,7 +6,6 @@ import shutil
 import tempfile
 import zipfile
 
-from django.core.cache import cache
 from django.core.mail import send_mail
 from django.core.signing import BadSignature, SignatureExpired, TimestampSigner
 from django.db import DatabaseError, connection, transaction
@@ -14,6 +13,7 @@ from django.template.loader import render_to_string
 
 from wagtail.models import PageLogEntry
 
+from relais.core.middleware import clear_page_cache
 from relais.journey.models import Ambassador
 
 from .models import Testimony
@@ -70,7 +70,7 @@ def scrub_storage():
     cannot run inside a transaction: it runs here, after the commit (see
     docs/erasure.md). The cached public pages that showed the words are dropped too.
     """
-    cache.clear()  # a new content generation hides old pages but leaves them cached
+    clear_page_cache()  # a new content generation hides old pages but leaves them cached
     if connection.in_atomic_block:
         return  # inside a (test's) transaction the index and the log are in use
     with connection.cursor() as cursor:

@@ -3,7 +3,7 @@
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 
 from .models import ContentGeneration
 
@@ -69,12 +69,12 @@ class PublicPageCacheMiddleware:
         if not self._cacheable_request(request):
             return self.get_response(request)
         key = self._key(request)
-        cached = cache.get(key)
+        cached = caches["pages"].get(key)
         if cached is not None:
             return cached
         response = self.get_response(request)
         if self._cacheable_response(response):
-            cache.set(key, response, settings.RELAIS_PAGE_CACHE_SECONDS)
+            caches["pages"].set(key, response, settings.RELAIS_PAGE_CACHE_SECONDS)
         return response
 
     @staticmethod
@@ -102,3 +102,8 @@ class PublicPageCacheMiddleware:
         raw = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
         digest = hashlib.sha256(raw.encode()).hexdigest()
         return f"page:{ContentGeneration.current()}:{digest}"
+
+
+def clear_page_cache():
+    """Drop every cached public page (sign-in counters live in another cache)."""
+    caches["pages"].clear()

@@ -14,6 +14,8 @@ import sys
 import uuid
 from pathlib import Path
 
+import pytest
+
 from django.conf import settings
 
 SCENARIO = r"""
@@ -25,7 +27,7 @@ import django
 django.setup()
 
 from django.conf import settings
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.test import Client
@@ -75,7 +77,7 @@ def found_in_files():
     return found
 
 
-cached = [key for key, value in getattr(cache, "_cache", {}).items() if needle in value]
+cached = [key for key, value in getattr(caches["pages"], "_cache", {}).items() if needle in value]
 open_found = found_in_files()
 connection.close()
 print(json.dumps({"open": open_found, "closed": found_in_files(), "cache": cached}))
@@ -107,3 +109,17 @@ def test_withdrawal_leaves_no_byte_of_the_words_on_disk(tmp_path):
     # Outside the child process too: the files as an operator would copy them.
     for path in tmp_path.iterdir():
         assert marker.encode() not in Path(path).read_bytes(), path
+
+
+@pytest.mark.django_db
+def test_erasure_drops_cached_pages_but_keeps_sign_in_counters():
+    """Clearing the pages after a withdrawal must not reset anybody's sign-in lockout."""
+    from django.core.cache import cache, caches
+
+    from relais.collect.erasure import scrub_storage
+
+    cache.set("sign-in-failures", 7)
+    caches["pages"].set("page", "words to forget")
+    scrub_storage()
+    assert caches["pages"].get("page") is None
+    assert cache.get("sign-in-failures") == 7

@@ -9,9 +9,9 @@ from relais.stories.tests.factories import StoryPageFactory
 @pytest.fixture
 def cache_on(settings):
     settings.RELAIS_PAGE_CACHE_SECONDS = 600
-    from django.core.cache import cache
+    from django.core.cache import caches
 
-    cache.clear()
+    caches["pages"].clear()
 
 
 @pytest.mark.django_db
