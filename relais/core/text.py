@@ -2,6 +2,8 @@
 
 import unicodedata
 
+from django.utils.translation import ngettext
+
 # Ligatures that Unicode does not decompose but a French reader files under two letters.
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 
@@ -21,3 +23,15 @@ def sort_key(text):
 def sorted_by_name(items, attribute="name"):
     """Return the items sorted in French order of one of their attributes."""
     return sorted(items, key=lambda item: sort_key(getattr(item, attribute)))
+
+
+def duration_in_words(seconds):
+    """Return a duration as a reader says it: "24 heures", "30 minutes", "45 secondes"."""
+    seconds = int(seconds)
+    if seconds and seconds % 3600 == 0:
+        count = seconds // 3600
+        return ngettext("%(count)d hour", "%(count)d hours", count) % {"count": count}
+    if seconds and seconds % 60 == 0:
+        count = seconds // 60
+        return ngettext("%(count)d minute", "%(count)d minutes", count) % {"count": count}
+    return ngettext("%(count)d second", "%(count)d seconds", seconds) % {"count": seconds}

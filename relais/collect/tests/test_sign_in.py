@@ -95,3 +95,16 @@ def test_the_password_reset_page_states_the_same_limit(client, monkeypatch):
     monkeypatch.setattr(accounts, "MAX_LINKS_PER_HOUR", 3)
     html = client.get(reverse("collect:password_reset_sent")).content.decode()
     assert "au plus 3 e-mails par heure" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("max_age", "said"), [(24 * 3600, "24 heures"), (2 * 3600, "2 heures")])
+def test_pages_and_email_state_the_link_lifetime_of_the_settings(
+    client, ambassador_a, settings, max_age, said
+):
+    """The sign-in pages and the email tell the lifetime SESAME_MAX_AGE really gives."""
+    settings.SESAME_MAX_AGE = max_age
+    assert f"valable {said}" in client.get(reverse("collect:login")).content.decode()
+    sent = client.post(reverse("collect:login"), {"email": "a@example.org"}, follow=True)
+    assert f"valable {said}" in sent.content.decode()
+    assert f"valable {said}," in mail.outbox[-1].body
