@@ -1,5 +1,6 @@
 """Settings for the test suite: fast hashing, isolated media, no manifest for static files."""
 
+import os
 import tempfile
 from pathlib import Path
 
@@ -18,7 +19,10 @@ STORAGES["staticfiles"] = {  # noqa: F405
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": "test_relais"}  # noqa: F405
+    # Parallel runs on one server (several checkouts) each name their own test database.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.environ.get("RELAIS_TEST_DATABASE_NAME", "test_relais")
+    }
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405
 STATIC_ROOT = Path(tempfile.mkdtemp(prefix="relais-test-static-"))
 # Tests see raw rendering; the page cache tests switch it on themselves.
