@@ -19,12 +19,16 @@ import pytest
 from django.conf import settings
 
 SCENARIO = r"""
-import json, os, sys
+import json, logging, os, sys
 from pathlib import Path
 
 import django
 
 django.setup()
+# Every record any logger of the app writes, at every level, lands in this file.
+log_file = logging.FileHandler(os.environ["RELAIS_TEST_LOG_FILE"])
+logging.getLogger().addHandler(log_file)
+logging.getLogger().setLevel(logging.DEBUG)
 
 from django.conf import settings
 from django.core.cache import caches
@@ -34,6 +38,15 @@ from django.test import Client
 from django.urls import reverse
 
 marker = sys.argv[1]
+
+
+def needle_in_export(response, marker):
+    # Read the streamed zip as the ambassador's browser would, and look for the words.
+    import io, zipfile
+
+    archive = zipfile.ZipFile(io.BytesIO(b"".join(response.streaming_content)))
+    return any(marker in archive.read(name).decode("utf-8", "replace") for name in archive.namelist())
+
 settings.RELAIS_PAGE_CACHE_SECONDS = 600
 call_command("migrate", verbosity=0)
 
@@ -57,12 +70,21 @@ assert list(type(story).objects.live().search(marker)) == [story]  # indexed
 
 owner_client = Client()
 owner_client.force_login(owner)
+export_page = owner_client.get(reverse("collect:my_data")).content.decode()
+export_url = next(part.split('"')[0] for part in export_page.split('href="')[1:] if "/export/" in part)
+from relais.collect import erasure
+
+erasure.EXPORT_SPOOL_BYTES = 1  # the export goes through a file in TMPDIR, as a big one would
+export = owner_client.get(export_url)
+assert export.status_code == 200, export.status_code
+assert needle_in_export(export, marker)
 response = owner_client.post(reverse("collect:withdraw", args=[testimony.pk]))
 assert response.status_code in (200, 302), response.status_code
 assert Client().get(url).status_code == 404
 
 needle = marker.encode()
 database = Path(settings.DATABASES["default"]["NAME"])
+folders = [settings.MEDIA_ROOT, settings.RELAIS_PRIVATE_MEDIA_ROOT, os.environ["TMPDIR"]]
 
 
 def found_in_files():
@@ -70,7 +92,8 @@ def found_in_files():
     for path in [database, Path(f"{database}-wal"), Path(f"{database}-shm")]:
         if path.exists() and needle in path.read_bytes():
             found.append(str(path))
-    for root in (settings.MEDIA_ROOT, settings.RELAIS_PRIVATE_MEDIA_ROOT):
+    log_file.flush()
+    for root in folders + [os.path.dirname(os.environ["RELAIS_TEST_LOG_FILE"])]:
         for path in Path(root).rglob("*"):
             if path.is_file() and needle in path.read_bytes():
                 found.append(str(path))
@@ -87,7 +110,11 @@ print(json.dumps({"open": open_found, "closed": found_in_files(), "cache": cache
 def test_withdrawal_leaves_no_byte_of_the_words_on_disk(tmp_path):
     marker = f"MARQUEUR-{uuid.uuid4().hex}"
     database = tmp_path / "relais.sqlite3"
+    (tmp_path / "tmp").mkdir()
+    (tmp_path / "logs").mkdir()
     env = {
+        "TMPDIR": str(tmp_path / "tmp"),
+        "RELAIS_TEST_LOG_FILE": str(tmp_path / "logs" / "relais.log"),
         "PATH": "/usr/bin:/bin",
         "HOME": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "config.settings.test",
@@ -107,8 +134,10 @@ def test_withdrawal_leaves_no_byte_of_the_words_on_disk(tmp_path):
     report = json.loads(result.stdout.strip().splitlines()[-1])
     assert report == {"open": [], "closed": [], "cache": []}
     # Outside the child process too: the files as an operator would copy them.
-    for path in tmp_path.iterdir():
-        assert marker.encode() not in Path(path).read_bytes(), path
+    files = [path for path in tmp_path.rglob("*") if path.is_file()]
+    assert tmp_path / "logs" / "relais.log" in files
+    for path in files:
+        assert marker.encode() not in path.read_bytes(), path
 
 
 @pytest.mark.django_db
