@@ -13,6 +13,7 @@ from django.urls import reverse
 from wagtail.images import get_image_model
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
+from relais.collect.checks import private_media_follow_public_media
 from relais.collect.models import Testimony
 from relais.collect.tests.test_flow import answer_every_stage, consent_as_shown
 from relais.core.models import FunderSettings
@@ -193,3 +194,31 @@ def test_a_withdrawal_deletes_every_object_of_the_testimony_from_both_buckets(
 def funder_logo_keys():
     logo = FunderSettings.load().logo
     return sorted({logo.file.name, *(rendition.file.name for rendition in logo.renditions.all())})
+
+
+@pytest.mark.parametrize(
+    ("public", "private", "warned"),
+    [
+        ("local", "local", False),  # one machine
+        ("bucket", "local", True),  # several app servers would not share the originals
+        ("bucket", "bucket", False),
+        ("local", "bucket", False),
+    ],
+)
+def test_the_deployment_check_warns_when_only_public_media_are_in_a_bucket(
+    settings, public, private, warned
+):
+    s3 = {"endpoint_url": "https://s3.example.org", "querystring_auth": False}
+    storages = dict(settings.STORAGES)
+    if public == "bucket":
+        options = {**s3, "bucket_name": "relais-media"}
+        storages["default"] = {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": options}
+    if private == "bucket":
+        options = {**s3, "bucket_name": "relais-private"}
+        storages["private"] = {
+            "BACKEND": "relais.media.storage.PrivateS3Storage",
+            "OPTIONS": options,
+        }
+    settings.STORAGES = storages
+    ids = [message.id for message in private_media_follow_public_media(None)]
+    assert ids == (["relais.W001"] if warned else [])
