@@ -242,3 +242,43 @@ def public_urls(site_content, stages):
         "/histoires/?page=2",
     ]
     return urls
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """A real S3-compatible server (moto) on loopback, started once for the session."""
+    from relais.media.tests.s3 import S3Server
+
+    server = S3Server()
+    server.start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def s3_media(s3_server, settings, db):
+    """Store public media and private media in the S3 server's two buckets, emptied first.
+
+    The images of the small site (the funder's logo) are copied into the public bucket,
+    as an operator moving to S3 would. Django, Wagtail and `private_storage()` look their
+    storages up again when STORAGES changes; the Content-Security-Policy is built when a
+    test client's first request loads the middleware, so it follows too.
+    """
+    from django.core.cache import cache
+    from django.core.files.storage import default_storage
+
+    from wagtail.images import get_image_model
+
+    from relais.media.tests.s3 import PRIVATE_BUCKET, PUBLIC_BUCKET
+
+    for bucket in (PUBLIC_BUCKET, PRIVATE_BUCKET):
+        s3_server.empty(bucket)
+    cache.clear()  # Wagtail caches renditions there: other tests' files are not in the bucket
+    originals = {}
+    for image in get_image_model().objects.all():
+        with default_storage.open(image.file.name, "rb") as local:
+            originals[image.file.name] = local.read()
+    settings.STORAGES = s3_server.storages(settings.STORAGES)
+    for name, data in originals.items():
+        s3_server.client.put_object(Bucket=PUBLIC_BUCKET, Key=name, Body=data)
+    return s3_server

@@ -204,17 +204,43 @@ RELAIS_SERVE_MEDIA = env_bool("RELAIS_SERVE_MEDIA", DEBUG)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+    # Testimonies' originals and unpublished media: never given a URL (relais.media.storage).
+    "private": {
+        "BACKEND": "relais.media.storage.PrivateFileSystemStorage",
+        "OPTIONS": {"location": RELAIS_PRIVATE_MEDIA_ROOT},
+    },
+}
+# S3-compatible object storage (django-storages; boto3 reads AWS_ACCESS_KEY_ID and
+# AWS_SECRET_ACCESS_KEY itself). Public media go to a bucket that anyone may read, and
+# the Content-Security-Policy allows its host (relais.core.middleware); private media to
+# a second bucket that allows no anonymous read, shared by every app server.
+S3_CONNECTION = {
+    "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
+    "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
 }
 if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-    # S3-compatible object storage (django-storages reads the AWS_* variables itself).
     STORAGES["default"] = {
         "BACKEND": "storages.backends.s3.S3Storage",
         "OPTIONS": {
+            **S3_CONNECTION,
             "bucket_name": os.environ["AWS_STORAGE_BUCKET_NAME"],
-            "endpoint_url": os.environ.get("AWS_S3_ENDPOINT_URL") or None,
-            "region_name": os.environ.get("AWS_S3_REGION_NAME") or None,
             "custom_domain": os.environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
             "querystring_auth": False,
+            "file_overwrite": False,
+        },
+    }
+RELAIS_PRIVATE_STORAGE_BUCKET = os.environ.get("RELAIS_PRIVATE_STORAGE_BUCKET", "")
+if RELAIS_PRIVATE_STORAGE_BUCKET:
+    if os.environ.get("AWS_STORAGE_BUCKET_NAME") == RELAIS_PRIVATE_STORAGE_BUCKET:
+        raise ImproperlyConfigured(
+            "RELAIS_PRIVATE_STORAGE_BUCKET must name another bucket than "
+            "AWS_STORAGE_BUCKET_NAME: the public bucket can be read by anyone."
+        )
+    STORAGES["private"] = {
+        "BACKEND": "relais.media.storage.PrivateS3Storage",
+        "OPTIONS": {
+            **S3_CONNECTION,
+            "bucket_name": RELAIS_PRIVATE_STORAGE_BUCKET,
             "file_overwrite": False,
         },
     }

@@ -16,6 +16,11 @@ RELAIS_SERVE_MEDIA = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
+# The tests that use a bucket start their own S3 server (conftest.py, `s3_media`).
+STORAGES["private"] = {  # noqa: F405
+    "BACKEND": "relais.media.storage.PrivateFileSystemStorage",
+    "OPTIONS": {"location": RELAIS_PRIVATE_MEDIA_ROOT},
+}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 if DATABASES["default"]["ENGINE"] != "django.db.backends.sqlite3":  # noqa: F405

@@ -12,7 +12,10 @@ class CollectConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import signals  # noqa: F401 - marks testimonies published with their story
+        from . import (
+            checks,  # noqa: F401 - registers the deployment checks
+            signals,  # noqa: F401 - marks testimonies published with their story
+        )
         from .roles import ensure_roles
 
         post_migrate.connect(ensure_roles)  # after every app: permissions exist by the end

@@ -1,52 +1,103 @@
 """Security headers and a cache of public pages that any content change invalidates at once."""
 
 import hashlib
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.files.storage import default_storage
+
+from wagtail.images.models import get_rendition_storage
 
 from .models import ContentGeneration
 
-PUBLIC_CSP = "; ".join(
-    [
-        "default-src 'self'",
-        "script-src 'self'",
-        "style-src 'self'",
-        "img-src 'self' data:",
-        "media-src 'self'",
-        "font-src 'self'",
-        "connect-src 'self'",
-        "object-src 'none'",
-        "base-uri 'self'",
-        "form-action 'self'",
-        "frame-ancestors 'none'",
-    ]
-)
 # Wagtail's admin needs inline scripts and shows previews in a same-origin frame.
 ADMIN_CSP = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
 ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 PRIVATE_PREFIXES = ("/contribuer/",)
+# Any name will do: only the scheme, host and port of the URL the storage makes are kept.
+PROBE_NAME = "relais-csp-probe.png"
 
 
 def is_admin_path(path):
     return path.startswith(ADMIN_PREFIXES)
 
 
+def url_origin(url):
+    """Return "scheme://host[:port]" of an absolute URL, or None for a path on this site."""
+    parts = urlsplit(url)
+    if not parts.hostname:
+        return None
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    port = f":{parts.port}" if parts.port else ""
+    return f"{parts.scheme or 'https'}://{host}{port}"  # "//host/…" is served over HTTPS
+
+
+def media_origins():
+    """Return the other hosts that media URLs point to (S3 bucket, CDN), in a stable order.
+
+    The storages make the URLs that pages show, so they are asked rather than their settings
+    reread: a custom domain, a path-style or virtual-host bucket URL and an absolute
+    MEDIA_URL all come out as the one exact origin the browser will fetch from.
+    """
+    origins = (url_origin(storage.url(PROBE_NAME)) for storage in media_storages())
+    return list(dict.fromkeys(origin for origin in origins if origin))
+
+
+def media_storages():
+    """Return the storages of public media: uploaded files, and Wagtail's renditions."""
+    return [default_storage, get_rendition_storage()]
+
+
+def public_csp(media_hosts, contributor=False):
+    """Return the policy of public pages; media_hosts are the origins of media, if not here.
+
+    Images keep 'self' for the site's own static images; audio comes only from the media
+    host. The contributor space plays back private recordings through Relais's views and
+    what the recorder just captured (a blob: URL).
+    """
+    hosts = " ".join(media_hosts)
+    media = hosts or "'self'"
+    if contributor:
+        media = " ".join(dict.fromkeys(["'self'", "blob:", *media_hosts]))
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            f"img-src 'self' data: {hosts}".strip(),
+            f"media-src {media}",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+            "frame-ancestors 'none'",
+        ]
+    )
+
+
 class SecurityHeadersMiddleware:
-    """Add the Content-Security-Policy and Permissions-Policy to every response."""
+    """Add the Content-Security-Policy and Permissions-Policy to every response.
+
+    The policies are built once, when the server starts, from the media storages.
+    """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        hosts = media_origins()
+        self.public_csp = public_csp(hosts)
+        self.contributor_csp = public_csp(hosts, contributor=True)
 
     def __call__(self, request):
         response = self.get_response(request)
         contributor = request.path.startswith(PRIVATE_PREFIXES)
         if is_admin_path(request.path):
             csp = ADMIN_CSP
-        elif contributor:  # the recorder may play back what was just recorded (a blob: URL)
-            csp = PUBLIC_CSP.replace("media-src 'self'", "media-src 'self' blob:")
+        elif contributor:
+            csp = self.contributor_csp
         else:
-            csp = PUBLIC_CSP
+            csp = self.public_csp
         microphone = "(self)" if contributor else "()"  # only the recorder needs it
         response.headers.setdefault("Content-Security-Policy", csp)
         response.headers.setdefault(
