@@ -3,6 +3,7 @@
 from urllib.parse import urlsplit
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
@@ -186,10 +187,13 @@ def test_only_editors_can_return_a_testimony(client, submitted, ambassador_a, ed
 
 @pytest.mark.django_db
 def test_ambassadors_and_funders_never_reach_the_wagtail_admin(client, ambassador_a, funder):
+    """Not even its second-factor step: they are never offered to set up an app."""
     for user in (ambassador_a, funder):
-        sign_in(client, user)
-        response = client.get("/admin/")
-        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+        client.force_login(user)
+        for url in ("/admin/", reverse("staff_2fa:enrol"), reverse("staff_2fa:verify")):
+            response = client.get(url)
+            assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert not TOTPDevice.objects.exists()
 
 
 @pytest.mark.django_db
