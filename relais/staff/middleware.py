@@ -10,8 +10,9 @@ from relais.core.middleware import is_admin_path
 from . import services
 
 # Admin pages a session may open before its second factor: signing in and out, the
-# password reset, the translations every admin page loads, and the second-factor steps.
+# password reset, the icons and translations every admin page loads, the second-factor steps.
 OPEN_URL_NAMES = {
+    "wagtailadmin_sprite",
     "wagtailadmin_login",
     "wagtailadmin_logout",
     "wagtailadmin_password_reset",
