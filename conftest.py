@@ -147,6 +147,15 @@ def pytest_runtest_setup(item):
 
 
 @pytest.fixture
+def admin_client(client, admin_user):
+    """pytest-django's admin client, signed in past the admin's second step (a code)."""
+    from relais.staff.tests.factories import sign_in_with_second_factor
+
+    sign_in_with_second_factor(client, admin_user)
+    return client
+
+
+@pytest.fixture
 def home(db):
     from relais.stories.models import HomePage
 

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "relais.journey",
     "relais.stories",
     "relais.collect",
+    "relais.staff",
     "relais.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -66,6 +67,9 @@ INSTALLED_APPS = [
     "taggit",
     "django_tasks",
     "django_tasks_db",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -84,6 +88,10 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    # Both after the messages: an idle session is told why it ended.
+    "relais.core.sessions.IdleSessionMiddleware",
+    "relais.staff.middleware.AdminSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -171,6 +179,18 @@ SESAME_MAX_AGE = int(os.environ.get("SESAME_MAX_AGE", str(24 * 3600)))
 # the sign-in lockout counts failures per client address, so behind nginx set it to 1.
 RELAIS_TRUSTED_PROXY_COUNT = int(os.environ.get("RELAIS_TRUSTED_PROXY_COUNT", "0"))
 SESAME_ONE_TIME = True
+# A signed-in session ends after this long without a request (seconds): staff (anyone who
+# may open the admin) sooner, ambassadors later since they think over long answers.
+RELAIS_STAFF_SESSION_IDLE_SECONDS = int(os.environ.get("RELAIS_STAFF_SESSION_IDLE_SECONDS", "1800"))
+RELAIS_CONTRIBUTOR_SESSION_IDLE_SECONDS = int(
+    os.environ.get("RELAIS_CONTRIBUTOR_SESSION_IDLE_SECONDS", "7200")
+)
+# The cookie and the stored session outlive neither limit (the middleware enforces each).
+SESSION_COOKIE_AGE = max(RELAIS_STAFF_SESSION_IDLE_SECONDS, RELAIS_CONTRIBUTOR_SESSION_IDLE_SECONDS)
+# Staff sign in with a password, then a code from an authenticator app (TOTP) or a
+# recovery code (relais.staff); the admin's password form shares the sign-in lockout.
+WAGTAILADMIN_USER_LOGIN_FORM = "relais.staff.forms.AdminLoginForm"
+OTP_TOTP_ISSUER = "Relais"
 LOGIN_URL = "/contribuer/connexion/"
 LOGIN_REDIRECT_URL = "/contribuer/"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "relais@localhost")

@@ -11,6 +11,8 @@ from django.contrib.auth.password_validation import password_validators_help_tex
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from relais.core.sign_in_lockout import LockoutMixin
+
 from . import accounts
 from .models import TEXT_MAX_LENGTH, ConsentText, Testimony, TestimonyAudio
 
@@ -21,7 +23,7 @@ class RequestLinkForm(forms.Form):
     email = forms.EmailField(label=_("Your email address"), max_length=254)
 
 
-class PasswordSignInForm(AuthenticationForm):
+class PasswordSignInForm(LockoutMixin, AuthenticationForm):
     """Django's sign-in form, locked after too many failures from the same address."""
 
     error_messages = {
@@ -32,19 +34,6 @@ class PasswordSignInForm(AuthenticationForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["username"].label = _("Your email address")  # ambassadors' user name
-
-    def clean(self):
-        username = self.cleaned_data.get("username") or ""
-        address = accounts.client_address(self.request)
-        if accounts.sign_in_locked(username, address):
-            raise ValidationError(self.error_messages["locked"], code="locked")
-        try:
-            cleaned = super().clean()
-        except ValidationError:
-            accounts.record_failed_sign_in(username, address)
-            raise
-        accounts.clear_failed_sign_ins(username, address)
-        return cleaned
 
 
 class NewPasswordMixin:

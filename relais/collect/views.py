@@ -450,10 +450,15 @@ def withdraw(request, pk):
 
 
 def _can_read(user, testimony):
-    """The owner always; editors once the testimony was sent to them (never a draft)."""
+    """The owner always; editors once the testimony was sent to them (never a draft), and
+    only once they passed the admin's second factor (django-otp's `is_verified`)."""
     if testimony.owner_id == user.pk:
         return True
-    return testimony.status != TestimonyStatus.DRAFT and accounts.is_editor(user)
+    return (
+        testimony.status != TestimonyStatus.DRAFT
+        and accounts.is_editor(user)
+        and user.is_verified()
+    )
 
 
 @contributor_required

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from relais.collect.choices import TestimonyStatus
 from relais.collect.models import Answer, InterviewQuestion, Testimony
+from relais.staff.tests.factories import sign_in
 
 from .conftest import make_user
 
@@ -24,7 +25,7 @@ def sent(owner, title, status=TestimonyStatus.SUBMITTED, **fields):
 
 @pytest.fixture
 def signed_in_editor(client, editor):
-    client.force_login(editor)
+    sign_in(client, editor)
     return client
 
 
@@ -115,7 +116,7 @@ def test_ambassadors_and_funders_never_see_the_list(client, request, role):
 def test_the_menu_shows_testimonies_to_editors_only(client, editor):
     admin_only = make_user("gestion@example.org")
     admin_only.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(admin_only)
+    sign_in(client, admin_only)
     assert reverse(LIST) not in client.get("/admin/").content.decode()
-    client.force_login(editor)
+    sign_in(client, editor)
     assert reverse(LIST) in client.get("/admin/").content.decode()

@@ -1,12 +1,18 @@
 """In Chromium at 360 px: consent checkboxes keep their size, and autosave on a testimony
-sent meanwhile says it did not save, and why, instead of claiming to be offline."""
+sent meanwhile, or after the session ended, says it did not save, and why, instead of
+claiming to be offline; the text stays in the page."""
 
 import os
+import time
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 
+from django.conf import settings
+
 from relais.collect.tests.factories import AnswerFactory
+from relais.core.sessions import SEEN_KEY
 from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [
@@ -46,6 +52,22 @@ def check_autosave_refused(page, testimony, url):
     assert page.locator("textarea").first.input_value() == "Tapé après l'envoi."
 
 
+def check_autosave_after_the_session_ended(page, testimony, url, session_key):
+    """The ambassador left the page open for hours: typing says the session ended."""
+    testimony.status = "draft"
+    testimony.save()
+    page.goto(url)
+    session = import_module(settings.SESSION_ENGINE).SessionStore(session_key)
+    session[SEEN_KEY] = time.time() - settings.RELAIS_CONTRIBUTOR_SESSION_IDLE_SECONDS - 1
+    session.save()
+    page.locator("textarea").first.fill("Tapé après une longue pause.")
+    page.wait_for_function(
+        "document.querySelector('.autosave-status').textContent.startsWith('Non enregistré')"
+    )
+    assert "votre session a pris fin" in page.locator(".autosave-status").inner_text()
+    assert page.locator("textarea").first.input_value() == "Tapé après une longue pause."
+
+
 @pytest.mark.django_db(transaction=True)
 def test_checkboxes_fit_and_autosave_tells_why_it_did_not_save(
     live_server, client, stages, monkeypatch
@@ -68,4 +90,7 @@ def test_checkboxes_fit_and_autosave_tells_why_it_did_not_save(
         page = context.new_page()
         check_consent_checkboxes(page, f"{base}envoyer/")
         check_autosave_refused(page, testimony, f"{base}etapes/{stages[0].slug}/")
+        check_autosave_after_the_session_ended(
+            page, testimony, f"{base}etapes/{stages[0].slug}/", cookie
+        )
         browser.close()

@@ -11,6 +11,7 @@ from wagtail.models import PageLogEntry, Revision
 from wagtail.search.backends import get_search_backend
 
 from relais.collect.models import ConsentText, InterviewQuestion, Testimony
+from relais.staff.tests.factories import sign_in
 from relais.stories.models import StoryPage
 
 CONSENT = {
@@ -48,7 +49,7 @@ def test_invited_ambassador_to_published_story_then_withdrawal(
 ):
     commit = django_capture_on_commit_callbacks  # run what waits for the commit (tasks, email)
     # The editor invites an ambassador, who signs in with the one-time link.
-    client.force_login(editor)
+    sign_in(client, editor)
     client.post(reverse("collect_admin:invite"), {"email": "Zoe@Example.org", "first_name": "Zoé"})
     client.logout()
     assert mail.outbox[-1].to == ["zoe@example.org"]
@@ -78,7 +79,7 @@ def test_invited_ambassador_to_published_story_then_withdrawal(
     assert editor.email in mail.outbox[-1].to
 
     # The editor returns it with comments; the ambassador corrects and resubmits.
-    client.force_login(editor)
+    sign_in(client, editor)
     with commit(execute=True):
         client.post(
             reverse("collect_admin:action", args=[testimony.pk, "return"]),
@@ -97,7 +98,7 @@ def test_invited_ambassador_to_published_story_then_withdrawal(
     assert testimony.status == "submitted"
 
     # The editor turns it into a story draft in one action, then publishes it in Wagtail.
-    client.force_login(editor)
+    sign_in(client, editor)
     client.post(reverse("collect_admin:action", args=[testimony.pk, "story"]))
     testimony.refresh_from_db()
     story = testimony.story

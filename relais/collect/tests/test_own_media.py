@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from relais.collect import services
 from relais.collect.models import TestimonyAudio, TestimonyPhoto
+from relais.staff.tests.factories import sign_in
 
 
 @pytest.fixture
@@ -105,7 +106,7 @@ def test_only_the_owner_and_editors_of_sent_testimonies_see_thumbnails(
 ):
     testimony_a.status = status
     testimony_a.save()
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     for name in ("photo_thumbnail", "photo_file"):
         response = client.get(reverse(f"collect:{name}", args=[photo.public_id]))
         assert response.status_code == expected, name
@@ -281,7 +282,7 @@ def test_deleting_needs_a_csrf_token(testimony_a, photo):
 @pytest.mark.django_db
 @pytest.mark.parametrize(("role", "expected"), [("ambassador_b", 404), ("editor", 404)])
 def test_nobody_else_deletes_a_photo(request, client, testimony_a, photo, role, expected):
-    client.force_login(request.getfixturevalue(role))
+    sign_in(client, request.getfixturevalue(role))
     response = client.post(reverse("collect:photo_delete", args=[testimony_a.pk, photo.public_id]))
     assert response.status_code == expected
     assert TestimonyPhoto.objects.filter(pk=photo.pk).exists()
@@ -334,7 +335,7 @@ def test_media_addresses_carry_no_sequential_id_and_guessed_ones_answer_404(
         ),
     ]
     for user, urls in ((testimony_a.owner, owner_urls), (editor, editor_urls)):
-        client.force_login(user)
+        sign_in(client, user)
         for url, media in urls:
             assert str(media.public_id) in url
             assert client.get(url).status_code == 200, url

@@ -3,18 +3,23 @@
 from urllib.parse import urlsplit
 
 import pytest
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from relais.collect import services
+from relais.staff.tests.factories import sign_in
 
-ROLES = ["anonymous", "ambassador_a", "ambassador_b", "editor", "funder"]
+# "editor" signed in all the way (password and app code); "editor_password_only" stopped
+# after the password: the admin asks for the code, and private media stay closed.
+ROLES = ["anonymous", "ambassador_a", "ambassador_b", "editor", "editor_password_only", "funder"]
 
 # (name, method, url builder, expected outcome per role). An outcome is a status code, or
-# the page a redirect leads to: "sign-in" (contributor or admin sign-in), "testimony" or
-# "review" (the action was done). Others' testimonies look like they do not exist (404).
+# the page a redirect leads to: "sign-in" (contributor or admin sign-in), "second-factor"
+# (the admin's code step), "testimony" or "review" (the action was done). Others'
+# testimonies look like they do not exist (404).
 MATRIX = [
     (
         "read",
@@ -25,6 +30,7 @@ MATRIX = [
             "ambassador_a": 200,
             "ambassador_b": 404,
             "editor": 404,
+            "editor_password_only": 404,
             "funder": 404,
         },
     ),
@@ -37,6 +43,7 @@ MATRIX = [
             "ambassador_a": "testimony",
             "ambassador_b": 404,
             "editor": 404,
+            "editor_password_only": 404,
             "funder": 404,
         },
     ),
@@ -49,6 +56,7 @@ MATRIX = [
             "ambassador_a": 200,
             "ambassador_b": 404,
             "editor": 404,
+            "editor_password_only": 404,
             "funder": 404,
         },
     ),
@@ -61,6 +69,7 @@ MATRIX = [
             "ambassador_a": 200,
             "ambassador_b": 404,
             "editor": 404,
+            "editor_password_only": 404,
             "funder": 404,
         },
     ),
@@ -73,6 +82,7 @@ MATRIX = [
             "ambassador_a": 200,
             "ambassador_b": 404,
             "editor": 404,
+            "editor_password_only": 404,
             "funder": 404,
         },
     ),
@@ -85,6 +95,7 @@ MATRIX = [
             "ambassador_a": 200,
             "ambassador_b": 404,
             "editor": 200,
+            "editor_password_only": 404,
             "funder": 404,
         },
     ),
@@ -97,6 +108,7 @@ MATRIX = [
             "ambassador_a": "sign-in",
             "ambassador_b": "sign-in",
             "editor": 200,
+            "editor_password_only": "second-factor",
             "funder": "sign-in",
         },
     ),
@@ -109,6 +121,7 @@ MATRIX = [
             "ambassador_a": "sign-in",
             "ambassador_b": "sign-in",
             "editor": "review",
+            "editor_password_only": "second-factor",
             "funder": "sign-in",
         },
     ),
@@ -123,6 +136,8 @@ def outcome(response, testimony):
     pages = {
         reverse("collect:login"): "sign-in",
         reverse("wagtailadmin_login"): "sign-in",
+        reverse("staff_2fa:enrol"): "second-factor",
+        reverse("staff_2fa:verify"): "second-factor",
         reverse("collect:testimony", args=[testimony.pk]): "testimony",
         reverse("collect_admin:review", args=[testimony.pk]): "review",
     }
@@ -144,8 +159,10 @@ def submitted(testimony_a, png_upload):
 )
 def test_permission_matrix(request, client, submitted, role, action, method, url, expected):
     testimony, photo = submitted
-    if role != "anonymous":
-        client.force_login(request.getfixturevalue(role))
+    if role == "editor_password_only":
+        client.force_login(request.getfixturevalue("editor"))
+    elif role != "anonymous":
+        sign_in(client, request.getfixturevalue(role))
     if action in ("edit", "autosave", "submit"):  # these need a draft
         testimony.status = "draft"
         testimony.save()
@@ -162,7 +179,7 @@ def test_only_editors_can_return_a_testimony(client, submitted, ambassador_a, ed
     client.post(url, {"comment": "Je me renvoie moi-même"})
     testimony.refresh_from_db()
     assert testimony.status == "submitted"
-    client.force_login(editor)
+    sign_in(client, editor)
     client.post(url, {"comment": "À préciser"})
     testimony.refresh_from_db()
     assert testimony.status == "returned"
@@ -170,10 +187,13 @@ def test_only_editors_can_return_a_testimony(client, submitted, ambassador_a, ed
 
 @pytest.mark.django_db
 def test_ambassadors_and_funders_never_reach_the_wagtail_admin(client, ambassador_a, funder):
+    """Not even its second-factor step: they are never offered to set up an app."""
     for user in (ambassador_a, funder):
         client.force_login(user)
-        response = client.get("/admin/")
-        assert response.status_code == 302 and "/admin/login/" in response["Location"]
+        for url in ("/admin/", reverse("staff_2fa:enrol"), reverse("staff_2fa:verify")):
+            response = client.get(url)
+            assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert not TOTPDevice.objects.exists()
 
 
 @pytest.mark.django_db
@@ -202,7 +222,7 @@ def test_an_admin_user_who_may_not_review_testimonies_is_refused(client, submitt
     """
     user = get_user_model().objects.create_user("gestion@example.org", "gestion@example.org")
     user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(user)
+    sign_in(client, user)
     testimony, _photo = submitted
     for url in (
         reverse("testimonies:index"),

@@ -15,6 +15,7 @@ from relais.collect import workflow
 from relais.collect.choices import TestimonyStatus
 from relais.collect.models import Answer, ConsentText, InterviewQuestion, Testimony
 from relais.journey.models import Ambassador
+from relais.staff.tests.factories import sign_in
 from relais.stories.models import HomePage, StoryPage
 
 from .conftest import make_user
@@ -42,7 +43,7 @@ def submitted_testimony(owner, answers, public_name=PUBLIC_NAME, **scopes):
 
 def draft_story(client, editor, testimony):
     """Press "Turn into a story draft" as an editor; return the response and the story."""
-    client.force_login(editor)
+    sign_in(client, editor)
     response = client.post(reverse("collect_admin:action", args=[testimony.pk, "story"]))
     testimony.refresh_from_db()
     return response, StoryPage.objects.get(pk=testimony.story_id)
@@ -330,7 +331,7 @@ def test_home_features_a_capsule_only_when_an_editor_chose_it(
 def test_editors_list_shows_names_not_email_addresses(client, editor, ambassador_a):
     submitted_testimony(ambassador_a, {"idee": "Oui."}, public_name="")
     submitted_testimony(make_user("c@example.org", "Ambassadeurs"), {}, public_name="Camille R.")
-    client.force_login(editor)
+    sign_in(client, editor)
     html = client.get(reverse("testimonies:index")).content.decode()
     assert "Alice" in html and "Camille R." in html
     assert "a@example.org" not in html and "c@example.org" not in html
@@ -351,7 +352,7 @@ def test_review_screen_previews_photos_and_plays_recordings(
     photo, recording = testimony_a.photos.get(), testimony_a.recordings.get()
     photo_url = reverse("collect_admin:photo", args=[testimony_a.pk, photo.public_id])
     ogg_url = reverse("collect_admin:audio", args=[testimony_a.pk, recording.public_id, "ogg"])
-    client.force_login(editor)
+    sign_in(client, editor)
     assert client.get(photo_url).status_code == 404  # still a draft: private to its owner
     testimony_a.status = TestimonyStatus.SUBMITTED
     testimony_a.save()
@@ -379,7 +380,7 @@ def test_review_screen_lists_the_consent_scope_as_a_sentence(
     testimony = submitted_testimony(ambassador_a, {"idee": "Oui."}, **scopes)
     testimony.consent = ConsentText.objects.create(version="essai-portee", text="Accord.")
     testimony.save()
-    client.force_login(editor)
+    sign_in(client, editor)
     html = client.get(reverse("collect_admin:review", args=[testimony.pk])).content.decode()
     assert shown in re.sub(r"\s+", " ", html)
 
@@ -388,7 +389,7 @@ def test_review_screen_lists_the_consent_scope_as_a_sentence(
 def test_review_screen_spaces_its_action_buttons(client, editor, ambassador_a):
     """The review and drafting buttons sit in a row with a gap; the return form below."""
     testimony = submitted_testimony(ambassador_a, {"idee": "Oui."})
-    client.force_login(editor)
+    sign_in(client, editor)
     html = client.get(reverse("collect_admin:review", args=[testimony.pk])).content.decode()
     row = html[html.index('<div class="w-flex w-flex-wrap w-gap-4 w-mb-8">') :]
     row = row[: row.index("</div>")]
@@ -399,13 +400,13 @@ def test_review_screen_spaces_its_action_buttons(client, editor, ambassador_a):
 @pytest.mark.django_db
 def test_admin_home_lists_testimonies_to_review_for_editors_only(client, editor, ambassador_a):
     testimony = submitted_testimony(ambassador_a, {"idee": "Oui."})
-    client.force_login(editor)
+    sign_in(client, editor)
     html = client.get(reverse("wagtailadmin_home")).content.decode()
     assert "1 témoignage à relire" in html
     assert reverse("collect_admin:review", args=[testimony.pk]) in html
     other = make_user("auteur@example.org")
     other.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    client.force_login(other)
+    sign_in(client, other)
     response = client.get(reverse("wagtailadmin_home"))
     assert response.status_code == 200 and "à relire" not in response.content.decode()
 

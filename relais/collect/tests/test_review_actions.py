@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from relais.collect.choices import TestimonyStatus
 from relais.collect.models import Testimony
+from relais.staff.tests.factories import sign_in
 from relais.stories.models import StoryPage
 
 
@@ -35,7 +36,7 @@ def test_the_screen_offers_the_transitions_of_the_workflow(
     """A published testimony may go back to review, as the workflow allows (here its story
     was deleted, so a new one may be drafted); a returned one waits for its ambassador."""
     Testimony.objects.filter(pk=testimony_a.pk).update(status=status)
-    client.force_login(editor)
+    sign_in(client, editor)
     assert offered(client, testimony_a) == expected
 
 
@@ -43,7 +44,7 @@ def test_the_screen_offers_the_transitions_of_the_workflow(
 def test_a_testimony_is_turned_into_one_story_only(client, editor, testimony_a):
     """A second "turn into a story" (another tab, a double click) is refused."""
     Testimony.objects.filter(pk=testimony_a.pk).update(status=TestimonyStatus.SUBMITTED)
-    client.force_login(editor)
+    sign_in(client, editor)
     client.post(action_url(testimony_a, "story"))
     testimony_a.refresh_from_db()
     assert testimony_a.story is not None and testimony_a.status == TestimonyStatus.IN_REVIEW
@@ -57,7 +58,7 @@ def test_drafting_a_story_of_a_published_testimony_moves_it_back_to_review(
     client, editor, testimony_a
 ):
     Testimony.objects.filter(pk=testimony_a.pk).update(status=TestimonyStatus.PUBLISHED)
-    client.force_login(editor)
+    sign_in(client, editor)
     client.post(action_url(testimony_a, "story"))
     testimony_a.refresh_from_db()
     assert testimony_a.story is not None and testimony_a.status == TestimonyStatus.IN_REVIEW

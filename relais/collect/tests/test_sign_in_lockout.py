@@ -9,7 +9,7 @@ from django.core.cache.backends import base as cache_base
 from django.core.cache.backends import locmem
 from django.urls import reverse
 
-from relais.collect import accounts
+from relais.core import sign_in_lockout as lockout
 
 GOOD = "motdepasse-solide-42"
 LOCKED = "Trop de tentatives"
@@ -40,7 +40,7 @@ def sign_in(client, username, password, address):
 @pytest.mark.django_db
 def test_failures_from_one_address_lock_that_address_out(client, ambassador_a):
     """After 10 failures from an address, even the right password is refused from there."""
-    for _ in range(accounts.MAX_FAILED_SIGN_INS):
+    for _ in range(lockout.MAX_FAILED_SIGN_INS):
         sign_in(client, "a@example.org", "mauvais", "203.0.113.7")
     response = sign_in(client, "a@example.org", GOOD, "203.0.113.7")
     assert LOCKED in response.content.decode()
@@ -50,7 +50,7 @@ def test_failures_from_one_address_lock_that_address_out(client, ambassador_a):
 @pytest.mark.django_db
 def test_an_attacker_elsewhere_does_not_lock_the_owner_out(client, ambassador_a):
     """Ten failures from address A leave the owner free to sign in from address B."""
-    for _ in range(accounts.MAX_FAILED_SIGN_INS):
+    for _ in range(lockout.MAX_FAILED_SIGN_INS):
         sign_in(client, "a@example.org", "mauvais", "203.0.113.7")
     response = sign_in(client, "a@example.org", GOOD, "198.51.100.4")
     assert response.status_code == 302
@@ -60,7 +60,7 @@ def test_an_attacker_elsewhere_does_not_lock_the_owner_out(client, ambassador_a)
 @pytest.mark.django_db
 def test_one_address_trying_many_accounts_hits_its_ceiling(client, ambassador_a):
     """An address that fails on many accounts, never ten on one, is stopped for all."""
-    ceiling = accounts.MAX_FAILED_SIGN_INS_PER_ADDRESS
+    ceiling = lockout.MAX_FAILED_SIGN_INS_PER_ADDRESS
     for number in range(ceiling):
         sign_in(client, f"inconnu{number}@example.org", "mauvais", "203.0.113.7")
     response = sign_in(client, "a@example.org", GOOD, "203.0.113.7")
@@ -70,9 +70,9 @@ def test_one_address_trying_many_accounts_hits_its_ceiling(client, ambassador_a)
 
 @pytest.mark.django_db
 def test_the_lock_ends_after_fifteen_minutes(client, ambassador_a, clock):
-    for _ in range(accounts.MAX_FAILED_SIGN_INS):
+    for _ in range(lockout.MAX_FAILED_SIGN_INS):
         sign_in(client, "a@example.org", "mauvais", "203.0.113.7")
-    clock(accounts.LOCK_SECONDS - 5)
+    clock(lockout.LOCK_SECONDS - 5)
     assert LOCKED in sign_in(client, "a@example.org", GOOD, "203.0.113.7").content.decode()
     clock(10)
     assert sign_in(client, "a@example.org", GOOD, "203.0.113.7").status_code == 302
@@ -83,7 +83,7 @@ def test_behind_a_proxy_the_forwarded_client_address_counts(client, ambassador_a
     """Behind one trusted proxy, clients are told apart by the address it forwards, and an
     address typed by the client in the header changes nothing."""
     settings.RELAIS_TRUSTED_PROXY_COUNT = 1
-    for number in range(accounts.MAX_FAILED_SIGN_INS):
+    for number in range(lockout.MAX_FAILED_SIGN_INS):
         client.post(
             reverse("collect:password_login"),
             {"username": "a@example.org", "password": "mauvais"},

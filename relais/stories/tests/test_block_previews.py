@@ -16,6 +16,7 @@ from wagtail.images import get_image_model
 from relais.core.models import SiteContactSettings, StandardPage
 from relais.core.tests.factories import ImageFactory, StandardPageFactory
 from relais.journey.models import Stage
+from relais.staff.tests.factories import sign_in
 from relais.stories.audio import AudioCapsule
 from relais.stories.models import StoryPage
 from relais.stories.tests.factories import AudioCapsuleFactory, StoryPageFactory
@@ -62,7 +63,7 @@ def editor(client, db):
     """Sign in a member of Wagtail's Editors group (not a superuser)."""
     user = get_user_model().objects.create_user("redactrice", password="x")
     user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
+    sign_in(client, user)
     return client
 
 
