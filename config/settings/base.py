@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "relais.stories",
     "relais.collect",
     "relais.demo",
+    "relais.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
