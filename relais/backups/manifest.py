@@ -69,12 +69,16 @@ def read(folder):
 
 def _well_formed(manifest):
     try:
-        return isinstance(manifest["database"]["engine"], str) and all(
-            isinstance(entry["path"], str)
-            and isinstance(entry["size"], int)
-            and isinstance(entry["sha256"], str)
-            for entry in manifest["files"]
-        ) and isinstance(manifest["migrations"], list)
+        return (
+            isinstance(manifest["database"]["engine"], str)
+            and all(
+                isinstance(entry["path"], str)
+                and isinstance(entry["size"], int)
+                and isinstance(entry["sha256"], str)
+                for entry in manifest["files"]
+            )
+            and isinstance(manifest["migrations"], list)
+        )
     except (KeyError, TypeError):
         return False
 
@@ -140,4 +144,3 @@ def _check_migrations_known(manifest):
             f"migrations {', '.join(unknown[:5])} are unknown here. Install that version "
             "first. Nothing was changed."
         )
-

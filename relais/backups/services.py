@@ -14,6 +14,7 @@ from relais.core.middleware import clear_page_cache
 from . import database, manifest, media
 from .errors import BackupError
 from .files import hash_path, make_private_dirs, remove_tree, sync_directory
+from .signals import backup_restored
 
 PREFIX = "relais-backup-"
 STAMP = "%Y%m%dT%H%M%SZ"
@@ -65,7 +66,8 @@ def restore_backup(folder, confirm=lambda checked: True):
     """Replace the database and both media folders with a backup's, once it is verified.
 
     `confirm` is called with the verified manifest before anything is touched; when it
-    returns False nothing is done and None is returned.
+    returns False nothing is done and None is returned. Otherwise return the manifest and
+    the lines the apps answered to `backup_restored` (the erasures they did again).
     """
     folder = Path(folder)
     checked = check_backup(folder)
@@ -77,7 +79,9 @@ def restore_backup(folder, confirm=lambda checked: True):
     ContentType.objects.clear_cache()
     Site.clear_site_root_paths_cache()
     clear_page_cache()  # pages rendered from the replaced content
-    return checked
+    made = datetime.fromisoformat(checked["created_at"])
+    answers = backup_restored.send(sender=restore_backup, created_at=made)
+    return checked, [line for _receiver, line in answers if line]
 
 
 def _files_under(checked, prefix):

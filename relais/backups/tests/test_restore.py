@@ -1,4 +1,4 @@
-"""`manage.py restore PATH`: everything back as it was, or, for a doubtful backup, nothing touched."""
+"""`manage.py restore PATH`: all back as it was; a doubtful backup is refused, nothing touched."""
 
 import json
 from pathlib import Path

@@ -33,16 +33,16 @@ class Command(BaseCommand):
         if restored is None:
             self.stdout.write("Restore cancelled; nothing was changed.")
             return
+        manifest, notes = restored
         self.stdout.write(
             self.style.SUCCESS(
-                f"Restored the backup of {restored['created_at']} "
+                f"Restored the backup of {manifest['created_at']} "
                 f"in {time.monotonic() - started:.1f} s."
             )
         )
-        self.stdout.write(
-            "Withdrawals and account deletions made after that date are back: erase them "
-            "again (docs/backups.md). Restart the site and its worker."
-        )
+        for note in notes:
+            self.stdout.write(note)
+        self.stdout.write("Restart the site and its worker.")
         if self.migrations_pending():
             self.stdout.write(self.style.WARNING("Run `python manage.py migrate` next."))
 
