@@ -114,7 +114,7 @@ def withdraw(testimony):
     testimony.delete()
     _forget_unused_profile(owner, public_name, pen_name_profile_id)
     context = {"title": title}
-    transaction.on_commit(lambda: erasure_log.record(*logged))
+    transaction.on_commit(lambda: erasure_log.record(*logged), robust=True)
     transaction.on_commit(scrub_storage)
     transaction.on_commit(
         lambda: send_mail(
@@ -132,7 +132,7 @@ def delete_account(user):
         withdraw(testimony)
     logged = ("account", user.pk, user.date_joined)
     user.delete()
-    transaction.on_commit(lambda: erasure_log.record(*logged))
+    transaction.on_commit(lambda: erasure_log.record(*logged), robust=True)
 
 
 def export_token(user):
