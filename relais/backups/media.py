@@ -7,22 +7,16 @@ kept in an S3-compatible bucket.
 import os
 from pathlib import Path
 
-from django.conf import settings
 from django.core.files import File
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import storages as configured_storages
 
 from .errors import BackupError
 from .files import hash_file, open_private, sync
 
 
 def storages():
-    """Return the storages to back up, by the folder name they get in a backup.
-
-    The private storage is built here as relais.collect.storage builds it: this app sits
-    below collect and may not import it.
-    """
-    private = FileSystemStorage(location=settings.RELAIS_PRIVATE_MEDIA_ROOT, base_url=None)
-    return {"media": default_storage, "private": private}
+    """Return the storages to back up (STORAGES "default" and "private"), by folder name."""
+    return {"media": configured_storages["default"], "private": configured_storages["private"]}
 
 
 def stored_names(storage, folder=""):

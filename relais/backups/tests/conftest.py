@@ -1,20 +1,27 @@
 import pytest
 
-from django.conf import settings as django_settings
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage, default_storage
+from django.core.files.storage import default_storage, storages
 
 
 @pytest.fixture
 def media_roots(settings, tmp_path):
     """Both media folders, new and empty for the test: (public, private)."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.RELAIS_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.MEDIA_ROOT, settings.RELAIS_PRIVATE_MEDIA_ROOT
+    public, private = tmp_path / "media", tmp_path / "private"
+    settings.MEDIA_ROOT = public
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "private": {
+            "BACKEND": "relais.media.storage.PrivateFileSystemStorage",
+            "OPTIONS": {"location": private},
+        },
+    }
+    return public, private
 
 
 def private_storage():
-    return FileSystemStorage(location=django_settings.RELAIS_PRIVATE_MEDIA_ROOT)
+    return storages["private"]
 
 
 @pytest.fixture
