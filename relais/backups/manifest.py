@@ -1,6 +1,7 @@
 """The manifest of a backup: what it holds, with sizes and SHA-256, and what made it."""
 
 import json
+from datetime import datetime
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path, PurePosixPath
 
@@ -69,8 +70,10 @@ def read(folder):
 
 def _well_formed(manifest):
     try:
+        datetime.fromisoformat(manifest["created_at"])
         return (
             isinstance(manifest["database"]["engine"], str)
+            and isinstance(manifest["relais_version"], str)
             and all(
                 isinstance(entry["path"], str)
                 and isinstance(entry["size"], int)
@@ -79,7 +82,7 @@ def _well_formed(manifest):
             )
             and isinstance(manifest["migrations"], list)
         )
-    except (KeyError, TypeError):
+    except (KeyError, TypeError, ValueError):
         return False
 
 
@@ -126,8 +129,8 @@ def verify(folder, engine, database_file):
         shown = "\n  ".join(problems[:MAX_PROBLEMS_SHOWN])
         more = len(problems) - MAX_PROBLEMS_SHOWN
         raise BackupError(
-            f"This backup is damaged or was changed ({len(problems)} problem(s)); "
-            f"nothing was changed:\n  {shown}" + (f"\n  … and {more} more" if more > 0 else "")
+            f"This backup is damaged or was changed ({len(problems)} problem(s)). "
+            f"Nothing was changed.\n  {shown}" + (f"\n  … and {more} more" if more > 0 else "")
         )
     _check_migrations_known(manifest)
     return manifest
