@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "relais.collect",
     "relais.staff",
     "relais.demo",
+    "relais.backups",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -218,6 +219,9 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "var" / "media"))
 RELAIS_PRIVATE_MEDIA_ROOT = Path(
     os.environ.get("RELAIS_PRIVATE_MEDIA_ROOT", BASE_DIR / "var" / "private")
 )
+# Erasures (withdrawals, account deletions) by id and date, outside the database and the
+# media: a restore does them again, so no backup brings erased testimonies back.
+RELAIS_ERASURE_LOG = Path(os.environ.get("RELAIS_ERASURE_LOG", BASE_DIR / "var" / "erasures.jsonl"))
 # Serve media through Django (demo and small installs); a reverse proxy should do it in production.
 RELAIS_SERVE_MEDIA = env_bool("RELAIS_SERVE_MEDIA", DEBUG)
 

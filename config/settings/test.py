@@ -12,6 +12,7 @@ ALLOWED_HOSTS = ["*"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="relais-test-media-"))
 RELAIS_PRIVATE_MEDIA_ROOT = Path(tempfile.mkdtemp(prefix="relais-test-private-"))
+RELAIS_ERASURE_LOG = Path(tempfile.mkdtemp(prefix="relais-test-erasures-")) / "erasures.jsonl"
 RELAIS_SERVE_MEDIA = True
 STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

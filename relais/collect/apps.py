@@ -14,6 +14,7 @@ class CollectConfig(AppConfig):
 
         from . import (
             checks,  # noqa: F401 - registers the deployment checks
+            erasure_log,  # noqa: F401 - does erasures again after a restore
             signals,  # noqa: F401 - marks testimonies published with their story
         )
         from .roles import ensure_roles

@@ -16,6 +16,7 @@ from wagtail.models import PageLogEntry
 from relais.core.middleware import clear_page_cache
 from relais.journey.models import Ambassador
 
+from . import erasure_log
 from .models import Testimony
 from .workflow import editors_emails
 
@@ -109,9 +110,11 @@ def withdraw(testimony):
         testimony.public_name,
         testimony.pen_name_profile_id,
     )
+    logged = ("testimony", testimony.pk, testimony.created_at)
     testimony.delete()
     _forget_unused_profile(owner, public_name, pen_name_profile_id)
     context = {"title": title}
+    transaction.on_commit(lambda: erasure_log.record(*logged), robust=True)
     transaction.on_commit(scrub_storage)
     transaction.on_commit(
         lambda: send_mail(
@@ -127,7 +130,9 @@ def withdraw(testimony):
 def delete_account(user):
     for testimony in Testimony.objects.filter(owner=user):
         withdraw(testimony)
+    logged = ("account", user.pk, user.date_joined)
     user.delete()
+    transaction.on_commit(lambda: erasure_log.record(*logged), robust=True)
 
 
 def export_token(user):
