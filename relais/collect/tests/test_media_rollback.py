@@ -1,0 +1,85 @@
+"""A failed transaction leaves no file behind, and never a row without its file."""
+
+from pathlib import Path
+
+import pytest
+
+from django.db import DatabaseError
+
+from relais.collect import erasure, publishing, services
+from relais.collect.models import TestimonyPhoto
+from relais.stories.models import StoryPage
+
+from .test_publishing import submitted_testimony
+
+
+@pytest.fixture
+def roots(settings, tmp_path):
+    """Media folders of this test alone: every file in them was written by the test."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RELAIS_PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    return settings.MEDIA_ROOT, settings.RELAIS_PRIVATE_MEDIA_ROOT
+
+
+def files_in(folder):
+    return sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*") if p.is_file())
+
+
+def failing(*args, **kwargs):
+    raise DatabaseError("the database went away")
+
+
+@pytest.mark.django_db
+def test_a_photo_whose_row_cannot_be_saved_leaves_no_file(
+    roots, testimony_a, png_upload, monkeypatch
+):
+    monkeypatch.setattr(TestimonyPhoto, "save", failing)
+    with pytest.raises(DatabaseError):
+        services.add_photo(testimony_a, png_upload, "Le jardin")
+    assert files_in(roots[1]) == []
+
+
+@pytest.mark.django_db
+def test_a_recording_whose_row_cannot_be_saved_leaves_no_file(
+    roots, testimony_a, audio_upload, monkeypatch
+):
+    monkeypatch.setattr("relais.collect.models.TestimonyAudio.save", failing)
+    with pytest.raises(DatabaseError):
+        services.add_recording(testimony_a, audio_upload)
+    assert files_in(roots[1]) == []
+
+
+@pytest.mark.django_db
+def test_a_story_draft_that_fails_leaves_no_copied_image_or_recording(
+    roots,
+    editor,
+    ambassador_a,
+    png_upload,
+    audio_upload,
+    monkeypatch,
+    django_capture_on_commit_callbacks,
+):
+    testimony = submitted_testimony(ambassador_a, {"idee": "Un jardin."}, image=True, voice=True)
+    services.add_photo(testimony, png_upload, "Le jardin")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.add_recording(testimony, audio_upload, "Bonjour.")
+    assert testimony.recordings.get().status == "ready"
+    media_before = files_in(roots[0])
+    monkeypatch.setattr(StoryPage, "save_revision", failing)  # after images and capsules
+    with pytest.raises(DatabaseError):
+        publishing.create_story_draft(testimony, editor)
+    assert files_in(roots[0]) == media_before == []
+    assert not StoryPage.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_withdrawal_that_fails_keeps_the_files_its_rows_point_at(
+    roots, testimony_a, png_upload, monkeypatch, django_capture_on_commit_callbacks
+):
+    photo = services.add_photo(testimony_a, png_upload, "Le jardin")
+    monkeypatch.setattr(erasure, "_forget_unused_profile", failing)
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(DatabaseError):
+        erasure.withdraw(testimony_a)
+    assert TestimonyPhoto.objects.filter(pk=photo.pk).exists()
+    assert Path(photo.file.path).exists()
+    assert Path(photo.file.storage.path(photo.thumbnail_name)).exists()
