@@ -6,8 +6,9 @@ import pytest
 
 from django.db import DatabaseError
 
-from relais.collect import erasure, publishing, services
-from relais.collect.models import TestimonyPhoto
+from relais.collect import erasure, publishing, services, tasks
+from relais.collect.models import TestimonyAudio, TestimonyPhoto
+from relais.media.processing import processed_copy
 from relais.stories.models import StoryPage
 
 from .test_publishing import submitted_testimony
@@ -83,3 +84,25 @@ def test_a_withdrawal_that_fails_keeps_the_files_its_rows_point_at(
     assert TestimonyPhoto.objects.filter(pk=photo.pk).exists()
     assert Path(photo.file.path).exists()
     assert Path(photo.file.storage.path(photo.thumbnail_name)).exists()
+
+
+@pytest.mark.django_db
+def test_reprocessing_that_fails_keeps_the_web_versions_the_row_points_at(
+    roots, testimony_a, audio_upload, monkeypatch, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        recording = services.add_recording(testimony_a, audio_upload)
+    recording.refresh_from_db()
+    old = [Path(recording.web_ogg.path), Path(recording.web_mp3.path)]
+    monkeypatch.setattr(TestimonyAudio, "save", failing)
+    with (
+        django_capture_on_commit_callbacks(execute=True),
+        pytest.raises(DatabaseError),
+        processed_copy(recording.original) as result,
+    ):
+        tasks.store_web_versions(recording, result)
+    monkeypatch.undo()
+    recording.refresh_from_db()
+    assert [Path(recording.web_ogg.path), Path(recording.web_mp3.path)] == old
+    assert all(path.exists() for path in old)
+    assert len(files_in(roots[1])) == 3  # the original and the two old web versions
