@@ -13,6 +13,7 @@ once. Before serving, it runs what an operator runs before a server starts:
 """
 
 import os
+import signal
 import sys
 
 WORKERS = 2
@@ -59,19 +60,23 @@ def main(log, report):
 
     application = get_wsgi_application()
     get_resolver().url_patterns  # noqa: B018 - import every view now, once
+    server = None
     for line in sys.stdin:
         command, argument = line.split()
         if command == "start":
-            pid = os.fork()
-            if pid == 0:
+            server = os.fork()
+            if server == 0:
                 try:
                     serve(application, int(argument), log, report)
                 finally:
                     os._exit(1)
-            print(pid, flush=True)
+            print(server, flush=True)
         elif command == "reap":
             os.waitpid(int(argument), 0)
+            server = None
             print("reaped", flush=True)
+    if server:  # the test went away without killing it: leave nothing running
+        os.killpg(server, signal.SIGKILL)
 
 
 if __name__ == "__main__":
