@@ -77,6 +77,18 @@ def test_a_name_taken_meanwhile_is_never_overwritten(storage, tmp_path):
     assert len(files_in(tmp_path)) == 2
 
 
+def test_without_hard_links_files_are_moved_into_place_all_the_same(storage, tmp_path, monkeypatch):
+    def no_links(source, target):
+        raise PermissionError("hard links are not supported here")
+
+    monkeypatch.setattr(os, "link", no_links)
+    storage.save("images/photo.jpg", ContentFile(b"first"))
+    name = storage._save("images/photo.jpg", ContentFile(b"second"))
+    assert (tmp_path / "images/photo.jpg").read_bytes() == b"first"
+    assert (tmp_path / name).read_bytes() == b"second"
+    assert len(files_in(tmp_path)) == 2
+
+
 def test_an_overwriting_storage_replaces_the_file_whole(tmp_path):
     storage = AtomicFileSystemStorage(location=tmp_path, allow_overwrite=True)
     storage.save("thumb.jpg", ContentFile(b"old"))
