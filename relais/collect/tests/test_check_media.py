@@ -16,14 +16,6 @@ from relais.stories.tests.factories import AudioCapsuleFactory
 TWO_HOURS = 2 * 3600
 
 
-@pytest.fixture
-def roots(settings, tmp_path):
-    """Media folders of this test alone, so that other tests' files are not counted."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.RELAIS_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.MEDIA_ROOT, settings.RELAIS_PRIVATE_MEDIA_ROOT
-
-
 def leftover(folder, name, age_seconds=TWO_HOURS, content=b"left by a crash"):
     """Write a file as a crash would leave it, last modified age_seconds ago."""
     path = Path(folder) / name

@@ -23,6 +23,7 @@ from io import BytesIO
 from pathlib import Path
 
 import pytest
+from django_otp import DEVICE_ID_SESSION_KEY
 from PIL import Image
 
 from django.apps import apps
@@ -44,10 +45,11 @@ from relais.collect.models import (
     TestimonyAudio,
     TestimonyPhoto,
 )
-from relais.collect.storage import PrivateStorage
+from relais.collect.storage import private_storage
 from relais.media.audio import decoded_duration
 from relais.media.processing import process_audio_file
 from relais.media.storage import is_temporary_name
+from relais.staff.tests.factories import AppDeviceFactory
 
 from .conftest import make_user
 from .crash_server import REQUEST_TIMEOUT_SECONDS, LiveServer, ServerDatabase, json_saved
@@ -124,11 +126,14 @@ class Media:
 # The server's data, prepared in the test database and copied to the server's.
 
 
-def session_of(user):
+def session_of(user, second_factor=False):
+    """Return the key of a signed-in session (staff: past the admin's second factor too)."""
     session = SessionStore()
     session["_auth_user_id"] = str(user.pk)
     session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
     session["_auth_user_hash"] = user.get_session_auth_hash()
+    if second_factor:
+        session[DEVICE_ID_SESSION_KEY] = AppDeviceFactory(user=user).persistent_id
     session.create()
     return session.session_key
 
@@ -209,7 +214,7 @@ def prepare(server, media):
     media.known |= {sha(p.read_bytes()) for p in server.media.rglob("*") if p.is_file()}
     return {
         "ambassador": session_of(ambassador),
-        "editor": session_of(editor),
+        "editor": session_of(editor, second_factor=True),
         "questions": questions,
         "writing": writing,
         "uploads": uploads,
@@ -454,7 +459,7 @@ def named_files(database):
         for field in model._meta.concrete_fields:
             if not isinstance(field, FileField):
                 continue
-            root = "private" if isinstance(field.storage, PrivateStorage) else "media"
+            root = "private" if field.storage is private_storage() else "media"
             sql = f"SELECT {field.column} FROM {model._meta.db_table}"  # noqa: S608
             for (name,) in database.rows(sql):
                 if name:

@@ -14,14 +14,6 @@ from relais.stories.models import StoryPage
 from .test_publishing import submitted_testimony
 
 
-@pytest.fixture
-def roots(settings, tmp_path):
-    """Media folders of this test alone: every file in them was written by the test."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-    settings.RELAIS_PRIVATE_MEDIA_ROOT = tmp_path / "private"
-    return settings.MEDIA_ROOT, settings.RELAIS_PRIVATE_MEDIA_ROOT
-
-
 def files_in(folder):
     return sorted(str(p.relative_to(folder)) for p in Path(folder).rglob("*") if p.is_file())
 

@@ -23,6 +23,7 @@ from relais.media.choices import MediaStatus
 from relais.media.processing import TARGET_LOUDNESS_LUFS
 from relais.media.tests.s3 import PRIVATE_BUCKET, PUBLIC_BUCKET
 from relais.media.tests.samples import ffprobe_json, integrated_loudness, quiet_speech
+from relais.staff.tests.factories import sign_in
 from relais.stories.audio import AudioCapsule
 from relais.stories.tests.factories import story_with_every_block
 from relais.stories.tests.test_media_host_csp import MediaSources
@@ -165,7 +166,7 @@ def test_a_withdrawal_deletes_every_object_of_the_testimony_from_both_buckets(
         client.post(
             reverse("collect:submit", args=[testimony.pk]), consent_as_shown(client, testimony)
         )
-    client.force_login(editor)  # the editor drafts the story, with the photo and the voice
+    sign_in(client, editor)  # the editor drafts the story, with the photo and the voice
     client.post(reverse("collect_admin:action", args=[testimony.pk, "story"]))
     testimony.refresh_from_db()
     draft = testimony.story.get_latest_revision_as_object()
