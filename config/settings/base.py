@@ -226,7 +226,8 @@ RELAIS_ERASURE_LOG = Path(os.environ.get("RELAIS_ERASURE_LOG", BASE_DIR / "var" 
 RELAIS_SERVE_MEDIA = env_bool("RELAIS_SERVE_MEDIA", DEBUG)
 
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Files are written under a temporary name and moved into place once complete.
+    "default": {"BACKEND": "relais.media.storage.AtomicFileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
     # Testimonies' originals and unpublished media: never given a URL (relais.media.storage).
     "private": {

@@ -15,6 +15,7 @@ from wagtail.models import PageLogEntry
 
 from relais.core.middleware import clear_page_cache
 from relais.journey.models import Ambassador
+from relais.media.storage import delete_on_commit
 
 from . import erasure_log
 from .models import Testimony
@@ -31,7 +32,7 @@ def _delete_story(testimony):
     for image in testimony.story_images.all():
         image.delete()  # Wagtail removes the file and its renditions
     for capsule in testimony.story_capsules.all():
-        capsule.file.delete(save=False)
+        delete_on_commit(capsule.file.storage, capsule.file.name)
         capsule.delete()
     if testimony.story_id:
         page = testimony.story
@@ -93,10 +94,11 @@ def scrub_storage():
 
 
 def _delete_files(testimony):
+    """Erase the testimony's files once its rows are gone: a rollback keeps them both."""
     for photo in testimony.photos.all():
-        photo.delete_files()
+        transaction.on_commit(photo.delete_files)
     for recording in testimony.recordings.all():
-        recording.delete_files()
+        transaction.on_commit(recording.delete_files)
 
 
 @transaction.atomic

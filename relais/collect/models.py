@@ -13,6 +13,7 @@ from .choices import EDITABLE_BY_OWNER, MediaStatus, TestimonyStatus
 from .storage import private_storage
 
 TEXT_MAX_LENGTH = 10_000
+THUMBNAIL_SUFFIX = ".vignette.jpg"
 
 
 def private_name(instance, filename):
@@ -136,13 +137,16 @@ class TestimonyPhoto(models.Model):
     display_name = models.CharField(max_length=120, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    # Files stored next to a field's file, named after it: check_media counts them as used.
+    derived_file_suffixes = {"file": (THUMBNAIL_SUFFIX,)}
+
     def __str__(self):
         return self.display_name or f"photo {self.pk}"
 
     @property
     def thumbnail_name(self):
         """Return the storage name of the photo's preview, derived from the original's."""
-        return f"{self.file.name}.vignette.jpg"
+        return f"{self.file.name}{THUMBNAIL_SUFFIX}"
 
     def delete_files(self):
         """Erase the original and its preview from storage."""

@@ -4,7 +4,6 @@ import re
 
 from django.conf import settings
 from django.core.files.base import ContentFile
-from django.db import transaction
 from django.utils import translation
 from django.utils.html import escape
 from django.utils.text import Truncator, slugify
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
 from relais.journey.models import Ambassador, Stage
+from relais.media.storage import atomic_with_files
 from relais.stories.audio import AudioCapsule
 from relais.stories.models import StoryIndexPage, StoryPage
 
@@ -169,7 +169,7 @@ def _audio_blocks(testimony):
     return blocks
 
 
-@transaction.atomic
+@atomic_with_files()  # a failure erases the copied images and recordings
 def create_story_draft(testimony, editor):
     """Create an unpublished story from a testimony and move it to review.
 

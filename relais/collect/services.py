@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from relais.media.audio import validate_audio
 from relais.media.images import validate_image, write_thumbnail
+from relais.media.storage import atomic_with_files
 from relais.media.uploads import local_copy, safe_display_name
 
 from . import workflow
@@ -48,8 +49,9 @@ def add_photo(testimony, upload, alt_text):
         alt_text=alt_text,
         display_name=safe_display_name(upload.name),
     )
-    photo.file.save("photo", upload, save=False)
-    photo.save()
+    with atomic_with_files():  # a failed insert leaves no file behind
+        photo.file.save("photo", upload, save=False)
+        photo.save()
     with local_copy(upload) as path:
         store_thumbnail(photo, path)
     return photo
@@ -103,9 +105,10 @@ def add_recording(testimony, upload, transcript=""):
         duration_seconds=info.duration_seconds,
         display_name=safe_display_name(upload.name),
     )
-    audio.original.save("audio", upload, save=False)
-    audio.save()
-    transaction.on_commit(lambda: process_recording.enqueue(audio.pk))
+    with atomic_with_files():  # a failed insert leaves no file behind
+        audio.original.save("audio", upload, save=False)
+        audio.save()
+        transaction.on_commit(lambda: process_recording.enqueue(audio.pk))
     return audio
 
 

@@ -9,6 +9,7 @@ from django.core.files import File
 
 from relais.media.choices import MediaStatus
 from relais.media.processing import processed_copy
+from relais.media.storage import atomic_with_files, delete_on_commit
 
 from .audio import AudioCapsule
 
@@ -31,12 +32,13 @@ def process_capsule(capsule_id: int):
     return capsule.status
 
 
+@atomic_with_files()
 def store_web_version(capsule, result):
-    """Store the processed MP3 in place of the uploaded file, which is then erased."""
+    """Store the processed MP3 in place of the uploaded file, erased once that is committed."""
     uploaded = capsule.file.name
     with result.mp3_path.open("rb") as mp3:
         capsule.file.save(f"{PurePosixPath(uploaded).stem}.mp3", File(mp3), save=False)
     capsule.duration_seconds = result.duration_seconds
     capsule.status = MediaStatus.READY
     capsule.save(update_fields=["file", "duration_seconds", "status"])
-    capsule.file.storage.delete(uploaded)
+    delete_on_commit(capsule.file.storage, uploaded)

@@ -79,3 +79,14 @@ def speech_bytes():
 @pytest.fixture
 def audio_upload(speech_bytes):
     return SimpleUploadedFile("enregistrement.webm", speech_bytes, content_type="audio/webm")
+
+
+@pytest.fixture
+def roots(settings, tmp_path):
+    """Public and private media folders of this test alone: (MEDIA_ROOT, private folder)."""
+    media, private = tmp_path / "media", tmp_path / "private"
+    settings.MEDIA_ROOT = media
+    storages = dict(settings.STORAGES)
+    storages["private"] = {**storages["private"], "OPTIONS": {"location": private}}
+    settings.STORAGES = storages  # the default and private storages follow
+    return media, private

@@ -81,12 +81,15 @@ def test_export_link_is_personal_and_expires(client, testimony_a, ambassador_b, 
 
 
 @pytest.mark.django_db
-def test_deleting_the_account_erases_testimonies_and_files(client, testimony_a, png_upload):
+def test_deleting_the_account_erases_testimonies_and_files(
+    client, testimony_a, png_upload, django_capture_on_commit_callbacks
+):
     photo = services.add_photo(testimony_a, png_upload, "Une photo")
     path = photo.file.path
     user = testimony_a.owner
     client.force_login(user)
-    response = client.post(reverse("collect:delete_account"), {"confirm": "oui"})
+    with django_capture_on_commit_callbacks(execute=True):  # files go once the rows are gone
+        response = client.post(reverse("collect:delete_account"), {"confirm": "oui"})
     assert response.status_code == 200
     assert not get_user_model().objects.filter(pk=user.pk).exists()
     assert not Testimony.objects.filter(pk=testimony_a.pk).exists()
