@@ -12,6 +12,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import sys
 import tempfile
 import threading
@@ -48,6 +49,8 @@ PROBLEM = re.compile(r"\[(ERROR|CRITICAL)\]|Traceback|Internal Server Error|WORK
 
 
 def main():
+    # `kill` stops the soak like Ctrl-C: the finally clauses stop gunicorn and moto.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     workdir = Path(tempfile.mkdtemp(prefix="relais-soak-"))
     print(
         f"Soak: {SECONDS} s per backend ({', '.join(BACKENDS)}), {VISITORS} visitors, "
@@ -105,6 +108,7 @@ def soak_backend(backend, workdir, endpoint, uploads, static):
         saved = site.site_data(env, "answers")
         check_autosaves(run, ambassadors, saved)
         keep_ledgers(directory / "autosaves.json", ambassadors, saved)
+        run.private_media = site.private_media_place(env)
         run.log_problems = [
             line for line in server.log_path.read_text().splitlines() if PROBLEM.search(line)
         ]

@@ -35,6 +35,7 @@ class Run:
     uploads: int = 0
     log_problems: list = field(default_factory=list)  # error lines of gunicorn's log
     cpu: dict = field(default_factory=dict)  # busy share of the machine, cores used by whom
+    private_media: str = ""  # where the private files went: bucket or local folder
 
 
 def percentile(values, percent):
@@ -126,7 +127,8 @@ def rows(run):
         ("media errors from the S3 server", f"{len(media_errors(run))}"),
         ("autosaves acknowledged / unsure", f"{run.acked_saves} / {run.unsure_saves}"),
         ("acknowledged autosaves lost", f"{len(run.lost)}"),
-        ("uploads", f"{run.uploads}"),
+        ("uploads sent", f"{run.uploads}"),
+        ("private media in", run.private_media),
     ]
     for number, (_pid, before, after, percent) in enumerate(growth(run), 1):
         after_text = f"{after / 1024:.0f}" if after else "gone"

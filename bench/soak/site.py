@@ -21,20 +21,24 @@ S3_KEYS = {"AWS_ACCESS_KEY_ID": "soak", "AWS_SECRET_ACCESS_KEY": "soak-secret"}
 S3_REGION = "us-east-1"
 
 
-def private_media_env(workdir):
+def private_media_env(workdir, bucket):
     """Return the settings that place private media (testimonies' photos and recordings).
 
-    PRIVATE MEDIA PLUG-IN POINT: private files go to a local folder shared by the workers
-    (they run on one machine). When Relais gains a private bucket setting, return it here
-    instead, e.g. {"<PRIVATE_BUCKET_VARIABLE>": f"{bucket}-private"}, after creating that
-    bucket with create_bucket() in prepare().
+    PRIVATE MEDIA PLUG-IN POINT, the only one: a Relais that knows
+    RELAIS_PRIVATE_STORAGE_BUCKET keeps private files in that bucket (created by prepare(),
+    without anonymous read); an older one ignores the variable and uses the local folder,
+    which the workers share since they run on one machine. The table says which was used.
     """
-    return {"RELAIS_PRIVATE_MEDIA_ROOT": str(workdir / "private")}
+    return {
+        "RELAIS_PRIVATE_STORAGE_BUCKET": bucket,
+        "RELAIS_PRIVATE_MEDIA_ROOT": str(workdir / "private"),
+    }
 
 
 def site_env(backend, workdir, static_root, s3_endpoint, database_url):
     """Return the environment of the site: production settings, Redis cache, media on S3."""
     bucket = f"relais-soak-{backend}"
+    private = private_media_env(workdir, f"{bucket}-private")
     return dict(
         os.environ,
         DJANGO_SETTINGS_MODULE="config.settings.production",
@@ -49,19 +53,23 @@ def site_env(backend, workdir, static_root, s3_endpoint, database_url):
         AWS_S3_ENDPOINT_URL=s3_endpoint,
         AWS_S3_REGION_NAME=S3_REGION,
         **S3_KEYS,
-        **private_media_env(workdir),
+        **private,
     )
 
 
-def create_bucket(endpoint, name, public=True):
-    """Create a bucket; a public one lets anybody read its files, as public media need."""
-    client = boto3.client(
+def s3_client(endpoint):
+    return boto3.client(
         "s3",
         endpoint_url=endpoint,
         region_name=S3_REGION,
         aws_access_key_id=S3_KEYS["AWS_ACCESS_KEY_ID"],
         aws_secret_access_key=S3_KEYS["AWS_SECRET_ACCESS_KEY"],
     )
+
+
+def create_bucket(endpoint, name, public):
+    """Create a bucket; a public one lets anybody read its files, as public media need."""
+    client = s3_client(endpoint)
     client.create_bucket(Bucket=name)
     if public:
         statement = {
@@ -104,12 +112,23 @@ def run(env, *args):
 
 def prepare(env, stories, ambassadors):
     """Migrate, load the demo and `stories` more stories; return the ambassadors' accounts."""
-    create_bucket(env["AWS_S3_ENDPOINT_URL"], env["AWS_STORAGE_BUCKET_NAME"])
+    create_bucket(env["AWS_S3_ENDPOINT_URL"], env["AWS_STORAGE_BUCKET_NAME"], public=True)
+    if env.get("RELAIS_PRIVATE_STORAGE_BUCKET"):
+        create_bucket(env["AWS_S3_ENDPOINT_URL"], env["RELAIS_PRIVATE_STORAGE_BUCKET"], False)
     empty_cache()
     run(env, "manage.py", "migrate", "--no-input", "-v", "0")
     run(env, "manage.py", "load_demo")
     run(env, "bench/seed_stories.py", str(stories))
     return site_data(env, "ambassadors", str(ambassadors))
+
+
+def private_media_place(env):
+    """Return where the private files went: "bucket" or "folder" (with how many files)."""
+    in_bucket = s3_client(env["AWS_S3_ENDPOINT_URL"]).list_objects_v2(
+        Bucket=env["RELAIS_PRIVATE_STORAGE_BUCKET"]
+    )["KeyCount"]
+    in_folder = sum(1 for p in Path(env["RELAIS_PRIVATE_MEDIA_ROOT"]).rglob("*") if p.is_file())
+    return f"bucket ({in_bucket} files)" if in_bucket else f"local folder ({in_folder} files)"
 
 
 def collect_static(env):
