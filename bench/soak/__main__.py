@@ -45,6 +45,7 @@ THINK_SECONDS = float(os.environ.get("SOAK_THINK_SECONDS", "1.5"))
 PORT = int(os.environ.get("SOAK_PORT", "0")) or free_port()
 # Memory is first measured once the caches are warm: renditions made, pages cached.
 WARM_UP_SECONDS = min(60, SECONDS // 5)
+MEMORY_EVERY_SECONDS = 30
 PROBLEM = re.compile(r"\[(ERROR|CRITICAL)\]|Traceback|Internal Server Error|WORKER TIMEOUT")
 
 
@@ -143,14 +144,17 @@ def drive(backend, master_pid, env, accounts, uploads):
     recorder.stop.wait(WARM_UP_SECONDS)
     before, load_before = worker_memory(master_pid), os.getloadavg()
     print(f"{backend}: warm after {WARM_UP_SECONDS} s, workers {before} KiB", flush=True)
-    recorder.stop.wait(max(0, SECONDS - (time.monotonic() - started)))
-    after, load_after = worker_memory(master_pid), os.getloadavg()
+    series = [before]
+    while (left := SECONDS - (time.monotonic() - started)) > 0:
+        recorder.stop.wait(min(left, MEMORY_EVERY_SECONDS))
+        series.append(worker_memory(master_pid))
+    after, load_after = series[-1], os.getloadavg()
     recorder.stop.set()
     elapsed, cpu_shares = time.monotonic() - started, cpu.shares()
     for thread in threads:
         thread.join(timeout=90)
     run = report.Run(backend, elapsed, recorder.samples, before, after, load_before, load_after)
-    run.cpu = cpu_shares
+    run.cpu, run.memory_halfway = cpu_shares, series[len(series) // 2]
     return run, ambassadors
 
 

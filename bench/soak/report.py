@@ -36,6 +36,7 @@ class Run:
     log_problems: list = field(default_factory=list)  # error lines of gunicorn's log
     cpu: dict = field(default_factory=dict)  # busy share of the machine, cores used by whom
     private_media: str = ""  # where the private files went: bucket or local folder
+    memory_halfway: dict = field(default_factory=dict)  # worker pid -> KiB, between the two
 
 
 def percentile(values, percent):
@@ -130,12 +131,13 @@ def rows(run):
         ("uploads sent", f"{run.uploads}"),
         ("private media in", run.private_media),
     ]
-    for number, (_pid, before, after, percent) in enumerate(growth(run), 1):
-        after_text = f"{after / 1024:.0f}" if after else "gone"
+    for number, (pid, before, after, percent) in enumerate(growth(run), 1):
+        halfway = run.memory_halfway.get(pid)
         lines.append(
             (
-                f"worker {number} RSS MB, warm -> end",
-                f"{before / 1024:.0f} -> {after_text} ({percent:+.1f} %)",
+                f"worker {number} RSS MB, warm -> half -> end",
+                f"{megabytes(before)} -> {megabytes(halfway)} -> {megabytes(after)} "
+                f"({percent:+.1f} %)",
             )
         )
     lines += [
@@ -149,6 +151,10 @@ def rows(run):
         ("verdict", "; ".join(broken_promises(run)) or "ok"),
     ]
     return lines
+
+
+def megabytes(kib):
+    return f"{kib / 1024:.0f}" if kib else "gone"
 
 
 def table(runs):
