@@ -79,7 +79,10 @@ def main():
         for line in run.log_problems[:5]:
             print(f"  {run.backend} log: {line}")
     if any(broken.values()):
-        print(f"\nBROKEN: {broken}; logs kept in {workdir}")
+        for backend, promises in broken.items():
+            for promise in promises:
+                print(f"BROKEN on {backend}: {promise}")
+        print(f"Logs and the autosave ledger are kept in {workdir}")
         sys.exit(1)
     shutil.rmtree(workdir, ignore_errors=True)
 

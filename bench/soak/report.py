@@ -148,7 +148,7 @@ def rows(run):
             f"{run.cpu.get('gunicorn', 0):.2f} / {run.cpu.get('load generator', 0):.2f}",
         ),
         ("error lines in gunicorn's log", f"{len(run.log_problems)}"),
-        ("verdict", "; ".join(broken_promises(run)) or "ok"),
+        ("verdict", f"BROKEN ({len(broken_promises(run))})" if broken_promises(run) else "ok"),
     ]
     return lines
 
