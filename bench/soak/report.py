@@ -107,6 +107,10 @@ def broken_promises(run):
 
 def rows(run):
     """Return [(label, value)] of one run, in the order of the table."""
+    return [*traffic_rows(run), *outcome_rows(run), *memory_rows(run), *machine_rows(run)]
+
+
+def traffic_rows(run):
     gunicorn = [s for s in run.samples if s.kind not in NOT_GUNICORN]
     lines = [
         ("requests to gunicorn", f"{len(gunicorn)}"),
@@ -121,7 +125,11 @@ def rows(run):
                 f"{percentile(values, 99):.0f}",
             )
         )
-    lines += [
+    return lines
+
+
+def outcome_rows(run):
+    return [
         ("5xx from gunicorn", f"{len(server_errors(run))}"),
         ("no response (refused, reset, timeout)", f"{len(transport_errors(run))}"),
         ("4xx from gunicorn", f"{len(client_errors(run))}"),
@@ -131,6 +139,10 @@ def rows(run):
         ("uploads sent", f"{run.uploads}"),
         ("private media in", run.private_media),
     ]
+
+
+def memory_rows(run):
+    lines = []
     for number, (pid, before, after, percent) in enumerate(growth(run), 1):
         halfway = run.memory_halfway.get(pid)
         lines.append(
@@ -140,7 +152,12 @@ def rows(run):
                 f"({percent:+.1f} %)",
             )
         )
-    lines += [
+    return lines
+
+
+def machine_rows(run):
+    broken = broken_promises(run)
+    return [
         ("load average 1 min, warm -> end", f"{run.load_before[0]:.1f} -> {run.load_after[0]:.1f}"),
         ("machine CPU busy", f"{run.cpu.get('busy', 0):.0%}"),
         (
@@ -148,9 +165,8 @@ def rows(run):
             f"{run.cpu.get('gunicorn', 0):.2f} / {run.cpu.get('load generator', 0):.2f}",
         ),
         ("error lines in gunicorn's log", f"{len(run.log_problems)}"),
-        ("verdict", f"BROKEN ({len(broken_promises(run))})" if broken_promises(run) else "ok"),
+        ("verdict", f"BROKEN ({len(broken)})" if broken else "ok"),
     ]
-    return lines
 
 
 def megabytes(kib):
