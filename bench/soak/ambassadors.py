@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 SAVE_EVERY = (2.0, 5.0)  # seconds between two autosaves, as a person typing with pauses
 SAVES_PER_STAGE = (5, 15)
 UPLOAD_EVERY = (30.0, 90.0)
+FIRST_UPLOAD_AFTER = (5.0, 15.0)
 MAX_TEXT = 9_000  # below the 10,000 characters an answer may hold
 VERSION = re.compile(r'name="version" value="(\d+)"')
 PRIVATE_FILE = re.compile(r'"(/contribuer/fichiers/(?:photo|audio)/[^"]+)"')
@@ -109,7 +110,7 @@ class Ambassador:
             return
         self.client.get("space", "/contribuer/")
         self.client.get("space", self.base)
-        next_upload = self.rng.uniform(*UPLOAD_EVERY) / 2
+        next_upload = self.rng.uniform(*FIRST_UPLOAD_AFTER)  # a quick run uploads too
         waited, stage = 0.0, self.rng.randrange(len(self.stages))
         while not self.stop.is_set():
             slug, questions = self.stages[stage % len(self.stages)]

@@ -128,7 +128,9 @@ def private_media_place(env):
         Bucket=env["RELAIS_PRIVATE_STORAGE_BUCKET"]
     )["KeyCount"]
     in_folder = sum(1 for p in Path(env["RELAIS_PRIVATE_MEDIA_ROOT"]).rglob("*") if p.is_file())
-    return f"bucket ({in_bucket} files)" if in_bucket else f"local folder ({in_folder} files)"
+    if in_bucket:
+        return f"bucket ({in_bucket} files)"
+    return f"local folder ({in_folder} files)" if in_folder else "no file"
 
 
 def collect_static(env):
