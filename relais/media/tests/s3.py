@@ -21,7 +21,7 @@ PUBLIC_BUCKET = "relais-media"
 PRIVATE_BUCKET = "relais-private"
 CREDENTIALS = {"access_key": "relais-test", "secret_key": "relais-test-secret"}
 REGION = "us-east-1"
-START_TIMEOUT_SECONDS = 30
+START_TIMEOUT_SECONDS = 90
 
 
 def free_port():
@@ -74,12 +74,13 @@ class S3Server:
             if self.process.poll() is not None:
                 raise RuntimeError(f"moto's S3 server exited with code {self.process.returncode}")
             try:
-                with urllib.request.urlopen(self.endpoint_url + "/", timeout=1):  # noqa: S310
+                # Its first answer loads moto's backends: seconds on a busy machine.
+                with urllib.request.urlopen(self.endpoint_url + "/", timeout=10):  # noqa: S310
                     return
             except urllib.error.HTTPError:
                 return  # it answered, even if it refuses
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.1)
+            except OSError:  # refused (not listening yet) or timed out (still loading)
+                time.sleep(0.2)
         self.stop()
         raise RuntimeError(f"moto's S3 server did not answer within {START_TIMEOUT_SECONDS} s")
 
