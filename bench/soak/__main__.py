@@ -43,8 +43,9 @@ WORKERS = int(os.environ.get("SOAK_WORKERS", "3"))
 WORKER_CLASS = os.environ.get("SOAK_WORKER_CLASS", "sync")
 THINK_SECONDS = float(os.environ.get("SOAK_THINK_SECONDS", "1.5"))
 PORT = int(os.environ.get("SOAK_PORT", "0")) or free_port()
-# Memory is first measured once the caches are warm: renditions made, pages cached.
-WARM_UP_SECONDS = min(60, SECONDS // 5)
+# Memory is first measured once the caches are warm (renditions made, pages cached) and
+# every kind of request has run at least once (the first uploads come after 5 to 15 s).
+WARM_UP_SECONDS = min(60, SECONDS // 2)
 MEMORY_EVERY_SECONDS = 30
 PROBLEM = re.compile(r"\[(ERROR|CRITICAL)\]|Traceback|Internal Server Error|WORKER TIMEOUT")
 

@@ -24,10 +24,9 @@ S3_REGION = "us-east-1"
 def private_media_env(workdir, bucket):
     """Return the settings that place private media (testimonies' photos and recordings).
 
-    PRIVATE MEDIA PLUG-IN POINT, the only one: a Relais that knows
-    RELAIS_PRIVATE_STORAGE_BUCKET keeps private files in that bucket (created by prepare(),
-    without anonymous read); an older one ignores the variable and uses the local folder,
-    which the workers share since they run on one machine. The table says which was used.
+    The one place where private storage is chosen: a bucket of their own (created by
+    prepare() without anonymous read). The local folder is where a Relais without
+    RELAIS_PRIVATE_STORAGE_BUCKET would write them; the table says which one was used.
     """
     return {
         "RELAIS_PRIVATE_STORAGE_BUCKET": bucket,
