@@ -10,6 +10,8 @@ from pathlib import Path
 from django.core.files import File
 from django.core.files.storage import storages as configured_storages
 
+from relais.media.storage import is_temporary_name
+
 from .errors import BackupError
 from .files import hash_file, open_private, sync
 
@@ -32,10 +34,20 @@ def stored_names(storage, folder=""):
 
 
 def copy_out(storage, target_dir):
-    """Copy every file of a storage under `target_dir`; return {name: (size, sha256)}."""
+    """Copy every file of a storage under `target_dir`; return {name: (size, sha256)}.
+
+    A write still under its temporary name (an upload in progress, or one that a crash
+    interrupted) is not a file of the site yet: it is left out, and a restore removes it.
+    """
     copied = {}
     for name in stored_names(storage):
-        with storage.open(name, "rb") as source, open_private(Path(target_dir, name)) as target:
+        if is_temporary_name(name):
+            continue
+        try:
+            source = storage.open(name, "rb")
+        except FileNotFoundError:  # erased since it was listed (a withdrawal meanwhile)
+            continue
+        with source, open_private(Path(target_dir, name)) as target:
             copied[name] = hash_file(source, copy_to=target)
             sync(target)
     return copied

@@ -106,3 +106,44 @@ def test_backup_command_expires_with_keep_days(tmp_path, media_roots):
     call_command("backup", str(tmp_path), "--keep-days", "92")
     (folder,) = tmp_path.iterdir()
     assert not folder.name.startswith("relais-backup-2020")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_unfinished_writes_are_left_out_and_a_restore_removes_them(tmp_path, stored_files):
+    """A file still under its temporary name is no file of the site: not backed up, and
+    a restore clears it away."""
+    unfinished = stored_files[0] / "original_images" / ".relais-4f2a.part"
+    unfinished.write_bytes(b"half an upload")
+    call_command("backup", str(tmp_path / "backups"))
+    folder = only_backup(tmp_path / "backups")
+    listed = {
+        entry["path"] for entry in json.loads((folder / "manifest.json").read_text())["files"]
+    }
+    assert "media/original_images/jardin.png" in listed
+    assert not any(path.endswith(".part") for path in listed)
+
+    call_command("restore", str(folder), "--no-input")
+
+    assert not unfinished.exists()
+    assert (stored_files[0] / "original_images" / "jardin.png").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_file_erased_during_the_backup_is_skipped(tmp_path, stored_files, monkeypatch):
+    """A withdrawal between the listing of a folder and the copy does not fail the backup."""
+    stored_names = media.stored_names
+
+    def listing_with_a_vanished_file(storage, folder=""):
+        yield from stored_names(storage, folder)
+        if folder == "":
+            yield "collect/7/erased-meanwhile"
+
+    monkeypatch.setattr(media, "stored_names", listing_with_a_vanished_file)
+    call_command("backup", str(tmp_path / "backups"))
+    folder = only_backup(tmp_path / "backups")
+    listed = {
+        entry["path"] for entry in json.loads((folder / "manifest.json").read_text())["files"]
+    }
+    assert "private/collect/7/3f2a" in listed
+    assert not any(path.endswith("erased-meanwhile") for path in listed)
+    assert not list(folder.rglob("erased-meanwhile"))
