@@ -2,7 +2,8 @@
 
 Environment: SOAK_SECONDS (600), SOAK_BACKENDS ("sqlite,postgres"), SOAK_STORIES (1000),
 SOAK_VISITORS (50), SOAK_AMBASSADORS (10), SOAK_WORKERS (3), SOAK_WORKER_CLASS ("sync"),
-SOAK_THINK_SECONDS (1.5, a visitor's mean pause between pages), SOAK_PORT (a free port),
+SOAK_THINK_SECONDS (1.5, a visitor's mean pause between pages), SOAK_WARM_UP_SECONDS (60,
+before the first memory sample; half of SOAK_SECONDS if shorter), SOAK_PORT (a free port),
 SOAK_CACHE_URL (redis://127.0.0.1:6379/12; emptied, with the next database),
 SOAK_POSTGRES_URL (postgres://postgres@127.0.0.1:5432/postgres, to create relais_soak_*).
 """
@@ -45,7 +46,7 @@ THINK_SECONDS = float(os.environ.get("SOAK_THINK_SECONDS", "1.5"))
 PORT = int(os.environ.get("SOAK_PORT", "0")) or free_port()
 # Memory is first measured once the caches are warm (renditions made, pages cached) and
 # every kind of request has run at least once (the first uploads come after 5 to 15 s).
-WARM_UP_SECONDS = min(60, SECONDS // 2)
+WARM_UP_SECONDS = int(os.environ.get("SOAK_WARM_UP_SECONDS", min(60, SECONDS // 2)))
 MEMORY_EVERY_SECONDS = 30
 PROBLEM = re.compile(r"\[(ERROR|CRITICAL)\]|Traceback|Internal Server Error|WORKER TIMEOUT")
 
