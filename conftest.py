@@ -146,6 +146,19 @@ def pytest_runtest_setup(item):
         ensure(*content)
 
 
+@pytest.fixture(autouse=True)
+def fresh_default_cache():
+    """Start every test with an empty default cache.
+
+    Values computed once per content change are keyed on the content version, a counter in
+    the database: a rolled-back test gives its numbers back, and the next test must not read
+    what the previous one computed under the same number.
+    """
+    from django.core.cache import caches
+
+    caches["default"].clear()
+
+
 @pytest.fixture
 def admin_client(client, admin_user):
     """pytest-django's admin client, signed in past the admin's second step (a code)."""

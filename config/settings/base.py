@@ -95,6 +95,8 @@ MIDDLEWARE = [
     "relais.staff.middleware.AdminSecondFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # The site and the top of the page tree, from the content cache (relais/core/site_tree.py).
+    "relais.core.site_tree.CachedSiteMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"

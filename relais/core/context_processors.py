@@ -1,28 +1,37 @@
-"""Navigation shared by every public page, computed only when a template uses it."""
+"""Navigation shared by every public page, computed once per content change."""
 
 from django.utils.functional import SimpleLazyObject
 
-from wagtail.models import Site
+from .content_cache import cached_for_content
+from .models import FunderSettings
+from .site_tree import children_of, is_public, root_page
 
-
-def root_page(request):
-    """Return the home page of the site that serves the request, or None."""
-    site = Site.find_for_request(request)
-    return site.root_page if site else None
+__all__ = ["root_page", "site_chrome"]
 
 
 def _menu_pages(request, in_menu):
     root = root_page(request)
     if root is None:
         return []
-    children = root.get_children().live().public().filter(show_in_menus=in_menu)
-    return list(children.specific(defer=True).order_by("path"))
+    return [
+        page
+        for page in children_of(root)
+        if page.live and page.show_in_menus == in_menu and is_public(page)
+    ]
+
+
+def _funder():
+    """Return the funder mention with its logo (shown in every footer)."""
+    return cached_for_content(
+        "funder", lambda: FunderSettings.objects.select_related("logo").first() or FunderSettings()
+    )
 
 
 def site_chrome(request):
-    """Provide the home page, the main menu and the footer links."""
+    """Provide the home page, the main menu, the footer links and the funder mention."""
     return {
         "site_root": SimpleLazyObject(lambda: root_page(request)),
         "menu_pages": SimpleLazyObject(lambda: _menu_pages(request, in_menu=True)),
         "footer_pages": SimpleLazyObject(lambda: _menu_pages(request, in_menu=False)),
+        "site_funder": SimpleLazyObject(_funder),
     }

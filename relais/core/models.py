@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 
 from .blocks import SimpleBodyBlock
+from .site_tree import SiteTreePageMixin
 
 
 class ExampleMixin(models.Model):
@@ -25,7 +26,7 @@ class ExampleMixin(models.Model):
         abstract = True
 
 
-class StandardPage(Page):
+class StandardPage(SiteTreePageMixin, Page):
     """About page and legal pages (mentions légales, accessibilité, données personnelles)."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)

@@ -2,13 +2,16 @@
 
 from django.utils.functional import SimpleLazyObject
 
-from relais.core.context_processors import root_page
+from relais.core.site_tree import root_page
 
 
 def _programme(request):
-    """Return the programme of the site's home page, if the home page has one."""
-    root = root_page(request)
-    return getattr(root.specific, "programme", None) if root else None
+    """Return the programme of the site's home page, if the home page has one.
+
+    The home page comes from the content cache with its programme, stages and upcoming
+    dates already loaded (`HomePage.load_site_wide_data`): no query here.
+    """
+    return getattr(root_page(request), "programme", None)
 
 
 def site_programme(request):

@@ -5,12 +5,14 @@ admin shows editors what the block is for and what it looks like (Wagtail's bloc
 Blocks that point to a chosen object preview a sample object when the site has none yet.
 """
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
 from relais.core.blocks import ImageWithAltBlock, TextBlock
+from relais.journey.lookups import all_stages
 from relais.journey.models import Stage
 
 from .audio import AudioCapsule, AudioChapter
@@ -76,6 +78,13 @@ class AudioCapsuleBlock(blocks.StructBlock):
         description = _(
             "Let visitors listen to a capsule of the library, with its chapters and full transcript"
         )
+
+    def bulk_to_python(self, values):
+        """Return the capsules of every audio block of a story with their chapters: two queries."""
+        structs = super().bulk_to_python(values)
+        capsules = [struct["capsule"] for struct in structs if struct["capsule"] is not None]
+        prefetch_related_objects(capsules, "chapters")
+        return structs
 
     def get_preview_value(self):
         """Return the first capsule of the library that has a file, or a sample capsule."""
@@ -168,6 +177,16 @@ class TimelineStepBlock(blocks.StructBlock):
         icon = "arrow-right"
         label = _("Step")
         description = _("One stage the project went through: when, and what happened")
+
+    def bulk_to_python(self, values):
+        """Return the steps with their stages taken from the cached stages, without a query."""
+        without_stage = [{k: v for k, v in value.items() if k != "stage"} for value in values]
+        steps = super().bulk_to_python(without_stage)
+        stages = all_stages()
+        for step, value in zip(steps, values, strict=True):
+            pk = value.get("stage")
+            step["stage"] = stages.get(int(pk)) if pk not in (None, "") else None
+        return steps
 
 
 class JourneyTimelineBlock(blocks.StructBlock):

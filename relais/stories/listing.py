@@ -1,32 +1,57 @@
-"""Story listing: the filter form and the queryset that feeds story cards in few queries."""
+"""Story listing: the filter form, whose menus are computed once per content change."""
 
 from django import forms
-from django.db.models import Prefetch, Q
+from django.core.exceptions import ValidationError
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from wagtail.images import get_image_model
-
+from relais.core.content_cache import cached_for_content
 from relais.core.text import sorted_by_name
 from relais.journey.choices import TerritoryKind
 from relais.journey.models import LaureateProject, ProjectEdition, Stage, Territory, Theme
 
-CARD_RENDITION = "fill-480x300"
+
+class SlugChoiceField(forms.ChoiceField):
+    """A menu of objects named by their slug in the URL; the cleaned value is the object.
+
+    The form gives it the objects it offers: checking a value needs no query.
+    """
+
+    def __init__(self, *, empty_label, **kwargs):
+        super().__init__(required=False, **kwargs)
+        self.empty_label = empty_label
+        self.objects = {}
+
+    def offer(self, items, choices):
+        self.objects = {item.slug: item for item in items}
+        self.choices = choices
+
+    def clean(self, value):
+        if value in self.empty_values:
+            return None
+        if value not in self.objects:
+            raise ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return self.objects[value]
 
 
-def story_cards(queryset):
-    """Return live public stories with everything a story card shows, newest first."""
-    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION)
-    return (
-        queryset.live()
-        .public()
-        .select_related("project", "project__commune", "listing_image")
-        .prefetch_related(
-            "themes",
-            "stages",
-            Prefetch("listing_image__renditions", queryset=renditions),
-        )
-        .order_by("-first_published_at", "-pk")
+def filter_menus(stories):
+    """Return the stages, themes, territories and years that lead to at least one of `stories`."""
+    communes, intercommunalities = (
+        stories.values("project__commune"),
+        stories.values("project__commune__parent"),
     )
+    territories = Territory.objects.filter(Q(pk__in=communes) | Q(pk__in=intercommunalities))
+    editions = ProjectEdition.objects.filter(project__in=stories.values("project"))
+    return {
+        "etape": list(Stage.objects.filter(pk__in=stories.values("stages"))),
+        "theme": sorted_by_name(Theme.objects.filter(pk__in=stories.values("themes"))),
+        "territoire": sorted_by_name(territories),
+        "annee": set(editions.values_list("year", flat=True)),
+    }
 
 
 class StoryFilterForm(forms.Form):
@@ -34,59 +59,35 @@ class StoryFilterForm(forms.Form):
 
     The menus offer only the values that lead to at least one of `stories`, in the order a
     French reader expects, plus the value asked for in the URL so that an old link still
-    says what it filtered on.
+    says what it filtered on. `cache_name` names the listing in the content cache.
     """
 
-    etape = forms.ModelChoiceField(
-        queryset=Stage.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Stage"),
-        empty_label=_("All stages"),
-    )
-    theme = forms.ModelChoiceField(
-        queryset=Theme.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Theme"),
-        empty_label=_("All themes"),
-    )
-    territoire = forms.ModelChoiceField(
-        queryset=Territory.objects.none(),
-        to_field_name="slug",
-        required=False,
-        label=_("Territory"),
-        empty_label=_("All territories"),
-    )
+    etape = SlugChoiceField(label=_("Stage"), empty_label=_("All stages"))
+    theme = SlugChoiceField(label=_("Theme"), empty_label=_("All themes"))
+    territoire = SlugChoiceField(label=_("Territory"), empty_label=_("All territories"))
     annee = forms.TypedChoiceField(
         coerce=int, required=False, empty_value=None, label=_("Edition year")
     )
 
-    def __init__(self, data=None, *, stories):
+    def __init__(self, data=None, *, stories, cache_name):
         super().__init__(data)
-        stage_ids, theme_ids = stories.values("stages"), stories.values("themes")
-        communes, intercommunalities = (
-            stories.values("project__commune"),
-            stories.values("project__commune__parent"),
-        )
-        stages = self._offer("etape", Stage.objects.filter(pk__in=stage_ids))
-        self.fields["etape"].choices = self._choices("etape", stages)
-        themes = sorted_by_name(self._offer("theme", Theme.objects.filter(pk__in=theme_ids)))
-        self.fields["theme"].choices = self._choices("theme", themes)
-        territories = self._offer(
-            "territoire",
-            Territory.objects.filter(Q(pk__in=communes) | Q(pk__in=intercommunalities)),
-        )
-        self.fields["territoire"].choices = self._territory_choices(territories)
-        self.fields["annee"].choices = self._year_choices(stories)
+        menus = cached_for_content(f"filter-menus:{cache_name}", lambda: filter_menus(stories))
+        stages = self._offer("etape", menus["etape"], Stage)
+        self.fields["etape"].offer(stages, self._choices("etape", stages))
+        themes = sorted_by_name(self._offer("theme", menus["theme"], Theme))
+        self.fields["theme"].offer(themes, self._choices("theme", themes))
+        territories = sorted_by_name(self._offer("territoire", menus["territoire"], Territory))
+        self.fields["territoire"].offer(territories, self._territory_choices(territories))
+        self.fields["annee"].choices = self._year_choices(menus["annee"])
 
-    def _offer(self, name, queryset):
-        """Return the field's values that have stories, with the one asked for, and use them."""
+    def _offer(self, name, items, model):
+        """Return the field's values that have stories, with the one asked for if it exists."""
         asked = self.data.get(name) if self.is_bound else None
-        if asked:
-            queryset = queryset | queryset.model.objects.filter(slug=asked)
-        self.fields[name].queryset = queryset
-        return list(queryset)
+        if asked and all(item.slug != asked for item in items):
+            items = [*items, *model.objects.filter(slug=asked)]
+            if model is Stage:  # stages keep the programme's order
+                items.sort(key=lambda stage: (stage.sort_order, stage.pk))
+        return items
 
     def _choices(self, name, items):
         return [("", self.fields[name].empty_label), *((item.slug, str(item)) for item in items)]
@@ -98,15 +99,14 @@ class StoryFilterForm(forms.Form):
             TerritoryKind.COMMUNE: _("Communes"),
         }
         groups = [
-            (label, [(t.slug, t.name) for t in sorted_by_name(territories) if t.kind == kind])
+            (label, [(t.slug, t.name) for t in territories if t.kind == kind])
             for kind, label in labels.items()
         ]
         return [("", self.fields["territoire"].empty_label), *(g for g in groups if g[1])]
 
-    def _year_choices(self, stories):
+    def _year_choices(self, years):
         """Return the edition years of the stories' projects, latest first."""
-        editions = ProjectEdition.objects.filter(project__in=stories.values("project"))
-        years = set(editions.values_list("year", flat=True))
+        years = set(years)
         asked = self.data.get("annee") if self.is_bound else None
         if asked and asked.isdigit():
             years.add(int(asked))
@@ -118,6 +118,13 @@ class StoryFilterForm(forms.Form):
             return {}
         self.is_valid()
         return {name: value for name, value in self.cleaned_data.items() if value}
+
+    def cache_key(self):
+        """Return a name for the combination of valid filters (to count its stories once)."""
+        values = self.cleaned()
+        return ",".join(
+            f"{name}={getattr(value, 'pk', value)}" for name, value in sorted(values.items())
+        )
 
     def filter(self, queryset):
         """Apply every valid filter to a StoryPage queryset."""

@@ -1,6 +1,5 @@
 """The home page, story pages and the filterable story listing."""
 
-from django.core.paginator import Paginator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -10,19 +9,28 @@ from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from relais.core.content_cache import cached_for_content
 from relais.core.models import ExampleMixin
+from relais.core.site_tree import (
+    CachedChildrenRouteMixin,
+    SiteTreePageMixin,
+    children_of,
+    exclude_private,
+)
+from relais.journey.models import Programme
 
 from .audio import AudioCapsule, AudioChapter  # noqa: F401 - models of this app
 from .blocks import StoryBodyBlock
+from .cards import StoryPaginator, story_cards, story_count, with_tags
 from .forms import StoryPageForm
-from .listing import StoryFilterForm, story_cards
+from .listing import StoryFilterForm
 
 STORIES_PER_PAGE = 12
 LATEST_STORIES_ON_HOME = 6
 FEATURED_STORY_SEARCH = 50  # latest stories searched for the one playing the featured capsule
 
 
-class HomePage(Page):
+class HomePage(CachedChildrenRouteMixin, Page):
     """Entry point: "Vous avez une idée ?", the stages strip, latest stories, one capsule."""
 
     programme = models.ForeignKey(
@@ -61,13 +69,27 @@ class HomePage(Page):
     class Meta:
         verbose_name = _("home page")
 
+    def load_site_wide_data(self):
+        """Load what every page reads from the home: the programme, its stages, next dates.
+
+        Called when the home page is put in the content cache (`relais.core.site_tree`).
+        """
+        if self.programme_id:
+            self.programme = Programme.objects.prefetch_related("stages").get(pk=self.programme_id)
+            self.programme.upcoming  # noqa: B018 - computed now, kept for the day
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = story_cards(StoryPage.objects.descendant_of(self))
-        context["latest_stories"] = stories[:LATEST_STORIES_ON_HOME]
-        context["story_index"] = StoryIndexPage.objects.child_of(self).live().first()
+        context["latest_stories"] = with_tags(stories[:LATEST_STORIES_ON_HOME])
+        context["story_index"] = next(
+            (page for page in children_of(self) if isinstance(page, StoryIndexPage) and page.live),
+            None,
+        )
         context["stages"] = self.programme.stages.all() if self.programme_id else []
-        context["featured_audio"], context["featured_story"] = self._featured_audio(stories)
+        context["featured_audio"], context["featured_story"] = cached_for_content(
+            f"featured-audio:{self.pk}", lambda: self._featured_audio(stories)
+        )
         return context
 
     def _featured_audio(self, stories):
@@ -82,7 +104,8 @@ class HomePage(Page):
             stories.filter(has_audio=True).select_related(None).prefetch_related(None)
         ).only("body", "title", "url_path")[:FEATURED_STORY_SEARCH]
         story = next((s for s in candidates if self._plays_featured(s)), None)
-        return self.featured_audio, story
+        capsule = AudioCapsule.objects.prefetch_related("chapters").get(pk=self.featured_audio_id)
+        return capsule, story
 
     def _plays_featured(self, story):
         return any(
@@ -91,7 +114,7 @@ class HomePage(Page):
         )
 
 
-class StoryIndexPage(Page):
+class StoryIndexPage(SiteTreePageMixin, Page):
     """The list of stories, filterable by stage, theme, territory and edition year."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=600)
@@ -104,12 +127,34 @@ class StoryIndexPage(Page):
     class Meta:
         verbose_name = _("story listing")
 
+    def route(self, request, path_components):
+        """Find a story with its header (project, commune, ambassadors) in two queries."""
+        if len(path_components) != 1:
+            return super().route(request, path_components)
+        story = (
+            StoryPage.objects.child_of(self)
+            .filter(slug=path_components[0])
+            .select_related("project", "project__commune")
+            .prefetch_related("ambassadors")
+            .first()
+        )
+        if story is None:  # not a story (Wagtail allows other children): ask Wagtail
+            return super().route(request, path_components)
+        story._cached_parent_obj = self
+        with_tags([story])
+        return story.route(request, [])
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = StoryPage.objects.child_of(self)
-        form = StoryFilterForm(request.GET or None, stories=children.live().public())
+        form = StoryFilterForm(
+            request.GET or None,
+            stories=exclude_private(children.live()),
+            cache_name=f"index:{self.pk}",
+        )
         stories = form.filter(story_cards(children))
-        page = Paginator(stories, STORIES_PER_PAGE).get_page(request.GET.get("page"))
+        count = story_count(f"index:{self.pk}:{form.cache_key()}", stories)
+        page = StoryPaginator(stories, STORIES_PER_PAGE, count).get_page(request.GET.get("page"))
         context.update(
             filter_form=form,
             stories=page,
@@ -119,7 +164,7 @@ class StoryIndexPage(Page):
         return context
 
 
-class StoryPage(ExampleMixin, Page):
+class StoryPage(SiteTreePageMixin, ExampleMixin, Page):
     """A laureate's story told with short texts, images, audio, quotes and tips."""
 
     intro = models.TextField(
@@ -189,6 +234,18 @@ class StoryPage(ExampleMixin, Page):
     def save(self, *args, **kwargs):
         self.has_audio = any(block.block_type == "audio" for block in self.body)
         return super().save(*args, **kwargs)
+
+    @property
+    def linked_stages(self):
+        """The story's stages in order (read with its themes in one query by `with_tags`)."""
+        tags = getattr(self, "_linked_tags", None)
+        return tags[0] if tags else list(self.stages.all())
+
+    @property
+    def linked_themes(self):
+        """The story's themes in order of names (read in one query by `with_tags`)."""
+        tags = getattr(self, "_linked_tags", None)
+        return tags[1] if tags else list(self.themes.all())
 
     def first_audio_capsule(self):
         """Return the first audio capsule of the story, or None."""

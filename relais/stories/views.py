@@ -1,30 +1,57 @@
 """Public pages of the programme's data with their stories: a stage, a project, an ambassador.
 
 They live with the stories because stories are what they mainly show; `journey` keeps the data.
+Each page costs a fixed number of queries, whatever the number of stories: stages come from
+the content cache, story cards from `cards`, long lists of stories are paginated.
 """
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from relais.journey.models import Ambassador, LaureateProject, Stage
+from relais.core.site_tree import root_page
+from relais.journey.lookups import all_stages, stage_by_slug
+from relais.journey.models import Ambassador, LaureateProject
 
-from .listing import story_cards
+from .cards import StoryPaginator, first_cards, story_cards, story_count
 from .models import StoryPage
+
+STORIES_ON_STAGE = 24
+STORIES_PER_PAGE = 24  # on a project or ambassador page, before a second page
 
 
 def stage_detail(request, slug):
     """Show what happens at a stage and the stories that tell it."""
-    stage = get_object_or_404(Stage.objects.select_related("programme"), slug=slug)
-    place = stage.place()
+    stage = stage_by_slug(slug)
+    if stage is None:
+        raise Http404
+    place = stage.place(s for s in all_stages().values() if s.programme_id == stage.programme_id)
+    stories = story_cards(StoryPage.objects.filter(stages=stage))
     context = {
         "stage": stage,
         "position": place.number,
         "stage_count": place.count,
         "previous_stage": place.previous,
         "next_stage": place.next,
-        "stories": story_cards(StoryPage.objects.filter(stages=stage))[:24],
-        "stage_dates": [d for d in stage.programme.upcoming_dates() if d.stage_id == stage.pk],
+        "stories": first_cards(
+            stories, story_count(f"stage:{stage.pk}", stories), STORIES_ON_STAGE
+        ),
+        "stage_dates": [d for d in _upcoming_dates(request, stage) if d.stage_id == stage.pk],
     }
     return render(request, "stories/stage.html", context)
+
+
+def _upcoming_dates(request, stage):
+    """Return the next dates of the stage's programme (the site's is already loaded)."""
+    programme = getattr(root_page(request), "programme", None)
+    if programme is not None and programme.pk == stage.programme_id:
+        return programme.upcoming
+    return stage.programme.upcoming_dates()
+
+
+def paginated_stories(request, stories, cache_name):
+    """Return the page of story cards asked for in the URL (counted once per content change)."""
+    paginator = StoryPaginator(stories, STORIES_PER_PAGE, story_count(cache_name, stories))
+    return paginator.get_page(request.GET.get("page"))
 
 
 def project_detail(request, slug):
@@ -35,10 +62,11 @@ def project_detail(request, slug):
         ),
         slug=slug,
     )
+    stories = story_cards(StoryPage.objects.filter(project=project))
     context = {
         "project": project,
         "ambassadors": project.ambassadors.filter(public_profile=True),
-        "stories": story_cards(StoryPage.objects.filter(project=project)),
+        "stories": paginated_stories(request, stories, f"project:{project.pk}"),
     }
     return render(request, "stories/laureate_project.html", context)
 
@@ -54,9 +82,10 @@ def ambassador_detail(request, slug):
     ambassador = get_object_or_404(
         Ambassador.objects.select_related("photo"), slug=slug, public_profile=True
     )
+    stories = story_cards(StoryPage.objects.filter(ambassadors=ambassador))
     context = {
         "ambassador": ambassador,
         "projects": ambassador.projects.select_related("commune"),
-        "stories": story_cards(StoryPage.objects.filter(ambassadors=ambassador)),
+        "stories": paginated_stories(request, stories, f"ambassador:{ambassador.pk}"),
     }
     return render(request, "stories/ambassador.html", context)

@@ -212,3 +212,23 @@ def test_menus_are_in_french_alphabetical_order(client, story_index, programme):
     assert shown == ["dynamique", "Économie", "Fête", "Œuvres", "Zèbre"]
     shown = [name for name in options(response, "territoire") if name.startswith(("D", "E", "É"))]
     assert shown == ["Desvres", "Éperlecques", "Estrée"]
+
+
+@pytest.mark.django_db
+def test_every_story_is_on_exactly_one_page_newest_first(client, story_index):
+    """The last pages, read from the end of the list, follow on from the first ones."""
+    published = [StoryPageFactory(parent=story_index, title=f"Récit {n:02d}") for n in range(29)]
+    pages = [client.get("/histoires/", {"page": number}).context["stories"] for number in (1, 2, 3)]
+    assert [len(page) for page in pages] == [12, 12, 5]
+    shown = [story.title for page in pages for story in page]
+    assert shown == [story.title for story in reversed(published)]
+
+
+@pytest.mark.django_db
+def test_a_new_story_counts_at_once_in_the_listing(client, story_index):
+    """The number of stories is counted once per content change, never left behind."""
+    StoryPageFactory(parent=story_index)
+    assert "1 histoire" in client.get("/histoires/").content.decode()
+    StoryPageFactory(parent=story_index, title="Une deuxième histoire")
+    html = client.get("/histoires/").content.decode()
+    assert "2 histoires" in html and "Une deuxième histoire" in html

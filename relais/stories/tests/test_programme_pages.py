@@ -79,3 +79,32 @@ def test_ambassador_years_read_as_a_french_list(client, years, sentence):
     html = client.get(ambassador.get_absolute_url()).content.decode()
     assert sentence in html
     assert "Labellisé en" not in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 50], ids=["reading the index in order", "sorting matches"])
+def test_a_stage_lists_its_newest_stories_whichever_way_the_database_reads(
+    stages, story_index, rows
+):
+    """Both plans of `in_index_order` give the same stories in the same order."""
+    from relais.stories.cards import in_index_order, story_cards
+    from relais.stories.models import StoryPage
+
+    stage = stages[0]
+    told = [StoryPageFactory(parent=story_index, stages=[stage]) for _ in range(4)]
+    StoryPageFactory(parent=story_index, stages=[stages[1]])
+    stories = story_cards(StoryPage.objects.filter(stages=stage))
+    read = list(in_index_order(stories, count=4, rows=rows)[:rows])
+    assert read == list(reversed(told))[:rows]
+
+
+@pytest.mark.django_db
+def test_a_project_with_many_stories_lists_them_over_pages(client, programme, story_index):
+    project = LaureateProjectFactory(programme=programme)
+    for number in range(26):
+        StoryPageFactory(parent=story_index, title=f"Récit {number:02d}", project=project)
+    first = client.get(project.get_absolute_url()).content.decode()
+    assert "Récit 25" in first and "Récit 02" in first and "Récit 01" not in first
+    assert "Page 1 sur 2" in first
+    last = client.get(project.get_absolute_url(), {"page": 2}).content.decode()
+    assert "Récit 01" in last and "Récit 00" in last and "Récit 02" not in last

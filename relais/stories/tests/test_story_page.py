@@ -115,3 +115,17 @@ def test_unpublished_story_is_not_public(client, story_index):
     story = StoryPageFactory(parent=story_index)
     story.unpublish()
     assert client.get(story.url).status_code == 404
+
+
+@pytest.mark.django_db
+def test_a_story_in_a_private_section_asks_visitors_to_sign_in(client, story_index):
+    """Wagtail's view restrictions still hold: the story is neither shown nor listed."""
+    from wagtail.models import PageViewRestriction
+
+    story = StoryPageFactory(parent=story_index, title="Histoire réservée")
+    client.get(story.url)  # the site tree is now in the content cache
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
+    response = client.get(story.url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/_util/login/")  # Wagtail's sign-in for private pages
+    assert "Histoire réservée" not in client.get(story_index.url).content.decode()

@@ -1,0 +1,123 @@
+"""Story cards in a fixed number of queries, and pages of them that cost the same at any depth.
+
+Lists are read newest first from the page table's index on the first publication date, so
+that a page of cards reads a few rows, not every story. A filter (a stage, a project…)
+makes the databases read the matching stories first and sort them all instead, which
+costs as much as there are matches: when the matches are common, `in_index_order` asks for
+the index order instead. The numbers of stories it compares are counted once per content
+change (`story_count`).
+"""
+
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef, Prefetch, Value
+from django.db.models.expressions import RawSQL
+
+from wagtail.images import get_image_model
+
+from relais.core.content_cache import cached_for_content
+from relais.core.site_tree import exclude_private
+from relais.journey.lookups import all_stages, all_themes, in_order
+
+CARD_RENDITION = "fill-480x300"
+STAGE, THEME = 0, 1
+# Newest first, ties broken by the page's id. Django would name the story's own key
+# (page_ptr_id) for "pk", a column of another table: the databases could then not read the
+# order from the page table's index on (first_published_at, id) and would sort every story.
+PAGE_ID = RawSQL('"wagtailcore_page"."id"', ())
+NEWEST_FIRST = ("-first_published_at", PAGE_ID.desc())
+
+
+def story_cards(queryset):
+    """Return live public stories with what a story card shows, newest first.
+
+    The body is left out (cards never show it); stages and themes come with `with_tags`.
+    """
+    renditions = get_image_model().get_rendition_model().objects.filter(filter_spec=CARD_RENDITION)
+    return (
+        exclude_private(queryset.live())
+        .select_related("project", "project__commune", "listing_image")
+        .prefetch_related(Prefetch("listing_image__renditions", queryset=renditions))
+        .defer("body")
+        .order_by(*NEWEST_FIRST)
+    )
+
+
+def story_count(name, stories):
+    """Return the number of `stories`, counted once per content change under `name`."""
+    return cached_for_content(f"story-count:{name}", stories.count)
+
+
+def all_stories_count(model):
+    """Return the number of live public stories of the site (counted once per change)."""
+    return story_count("all", story_cards(model.objects.all()))
+
+
+def in_index_order(stories, count, rows):
+    """Return `stories` (a `story_cards` queryset) in the form that reads fewer rows.
+
+    Reading the index in order and checking each story reads about rows × all / count
+    entries to find `rows` of them; reading the matches first and sorting them reads
+    `count`. The first wins when the matching stories are common (a stage among eight).
+    """
+    total = all_stories_count(stories.model)
+    if count >= total or rows * total >= count * count:
+        return stories
+    matching = stories.model.objects.filter(Exists(stories.filter(pk=OuterRef("pk"))))
+    return story_cards(matching)
+
+
+def first_cards(stories, count, limit):
+    """Return the `limit` newest of `stories` (counted `count`) with their tags."""
+    return with_tags(in_index_order(stories, count, limit)[:limit])
+
+
+def with_tags(stories):
+    """Return `stories` as a list, each knowing its `linked_stages` and `linked_themes`.
+
+    One query reads both link tables; the stages and themes themselves come from the
+    content cache, in the order the database gives them (as `stages.all()` would).
+    """
+    stories = list(stories)
+    if not stories:
+        return stories
+    model, ids = type(stories[0]), [story.pk for story in stories]
+    stage_links = model.stages.through.objects.filter(storypage_id__in=ids)
+    theme_links = model.themes.through.objects.filter(storypage_id__in=ids)
+    rows = stage_links.annotate(kind=Value(STAGE)).values_list("storypage_id", "stage_id", "kind")
+    rows = rows.union(
+        theme_links.annotate(kind=Value(THEME)).values_list("storypage_id", "theme_id", "kind"),
+        all=True,
+    )
+    linked = {(story.pk, kind): set() for story in stories for kind in (STAGE, THEME)}
+    for story_id, target_id, kind in rows:
+        linked[story_id, kind].add(target_id)
+    stages, themes = all_stages(), all_themes()
+    for story in stories:
+        story._linked_tags = (
+            in_order(stages, linked[story.pk, STAGE]),
+            in_order(themes, linked[story.pk, THEME]),
+        )
+    return stories
+
+
+class StoryPaginator(Paginator):
+    """Pages of story cards whose number is known beforehand (counted once per content change).
+
+    OFFSET makes the database walk every row before the page it returns: the back half of
+    the pages is read from the other end, so the last page costs what the first one does.
+    """
+
+    def __init__(self, stories, per_page, count):
+        super().__init__(stories, per_page)
+        self.__dict__["count"] = count  # replaces the cached property: no COUNT query
+
+    def page(self, number):
+        number = self.validate_number(number)
+        bottom = (number - 1) * self.per_page
+        top = min(bottom + self.per_page, self.count)
+        if bottom > self.count - top:
+            stories = in_index_order(self.object_list, self.count, self.count - bottom)
+            rows = list(stories.reverse()[self.count - top : self.count - bottom])[::-1]
+        else:
+            rows = list(in_index_order(self.object_list, self.count, top)[bottom:top])
+        return self._get_page(with_tags(rows), number, self)
