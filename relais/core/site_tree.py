@@ -103,15 +103,17 @@ class CachedChildrenRouteMixin(SiteTreePageMixin):
 
 
 class CachedSiteMiddleware:
-    """Find the request's site in the content cache before Wagtail looks for it."""
+    """Find the site of a request Wagtail serves in the content cache, before Wagtail does."""
 
     def __init__(self, get_response):
-        from .middleware import is_admin_path  # the middleware module imports models
+        from wagtail.views import serve  # not while models load: this module is imported then
 
         self.get_response = get_response
-        self.is_admin_path = is_admin_path
+        self.wagtail_serve = serve
 
     def __call__(self, request):
-        if not self.is_admin_path(request.path):  # editors' requests keep Wagtail's own lookup
-            find_site(request)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is self.wagtail_serve:  # other views find the site when they need it
+            find_site(request)
