@@ -6,12 +6,13 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from relais.core.media_serving import serve_media
-from relais.core.views import favicon
+from relais.core.views import favicon, session_fragment
 
 handler500 = "relais.core.views.server_error"
 
 urlpatterns = [
     path("favicon.ico", favicon),
+    path("session/fragment/", session_fragment, name="session_fragment"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("contribuer/", include("relais.collect.urls")),

@@ -1,15 +1,17 @@
-"""Security headers and a cache of public pages that any content change invalidates at once."""
+"""Security headers and the cache of public pages."""
 
-import hashlib
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.files.storage import default_storage
+from django.utils.cache import has_vary_header
 
 from wagtail.images.models import get_rendition_storage
 
 from .models import ContentGeneration
+from .page_cache import Dependencies
+from .page_store import PageStore
 
 # Wagtail's admin needs inline scripts and shows previews in a same-origin frame.
 ADMIN_CSP = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
@@ -17,6 +19,7 @@ ADMIN_PREFIXES = ("/admin/", "/django-admin/")
 PRIVATE_PREFIXES = ("/contribuer/",)
 # Any name will do: only the scheme, host and port of the URL the storage makes are kept.
 PROBE_NAME = "relais-csp-probe.png"
+UNCACHED_PREFIXES = ("/session/",)  # what is personal on public pages (the session fragment)
 
 
 def is_admin_path(path):
@@ -107,10 +110,12 @@ class SecurityHeadersMiddleware:
 
 
 class PublicPageCacheMiddleware:
-    """Serve anonymous GET requests for public pages from cache.
+    """Serve GET and HEAD requests for public pages from cache, for everybody.
 
-    The cache key includes the content generation, a counter bumped on every content write,
-    so that publishing, editing or unpublishing shows at once in every worker process.
+    Cookies play no part: a signed-in person gets the page everybody gets (what is theirs
+    alone comes from the session fragment, see relais.core.views), and a made-up session
+    cookie changes nothing. Only the query parameters a page reads make its key. A page is
+    served until content it declared it shows changes (relais.core.page_cache).
     """
 
     def __init__(self, get_response):
@@ -119,13 +124,15 @@ class PublicPageCacheMiddleware:
     def __call__(self, request):
         if not self._cacheable_request(request):
             return self.get_response(request)
-        key = self._key(request)
-        cached = caches["pages"].get(key)
+        store, query = PageStore(request), request.GET
+        cached = store.lookup(query)
         if cached is not None:
             return cached
+        request.page_cache = Dependencies()
+        generation = ContentGeneration.current()  # before rendering: a change meanwhile wins
         response = self.get_response(request)
         if self._cacheable_response(response):
-            caches["pages"].set(key, response, settings.RELAIS_PAGE_CACHE_SECONDS)
+            store.save(response, request.page_cache, generation, query)
         return response
 
     @staticmethod
@@ -134,25 +141,21 @@ class PublicPageCacheMiddleware:
             settings.RELAIS_PAGE_CACHE_SECONDS > 0
             and request.method in ("GET", "HEAD")
             and not is_admin_path(request.path)
-            and not request.path.startswith(PRIVATE_PREFIXES)
+            and not request.path.startswith(PRIVATE_PREFIXES + UNCACHED_PREFIXES)
             and not request.path.startswith((settings.STATIC_URL, settings.MEDIA_URL))
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
         )
 
     @staticmethod
     def _cacheable_response(response):
+        """Keep only what is the same for everybody: no cookie set, no session read."""
+        cache_control = response.get("Cache-Control", "")
         return (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and "private" not in response.get("Cache-Control", "")
+            and not any(word in cache_control for word in ("private", "no-store", "no-cache"))
+            and not has_vary_header(response, "Cookie")
         )
-
-    @staticmethod
-    def _key(request):
-        raw = f"{request.method}:{request.get_host()}:{request.get_full_path()}"
-        digest = hashlib.sha256(raw.encode()).hexdigest()
-        return f"page:{ContentGeneration.current()}:{digest}"
 
 
 def clear_page_cache():

@@ -158,7 +158,7 @@ class SiteContactSettings(BaseGenericSetting):
 
 
 class ContentGeneration(models.Model):
-    """A counter bumped on every content change; cached pages are keyed on it."""
+    """A counter bumped on every content change; cached pages record the one they saw."""
 
     value = models.PositiveBigIntegerField(default=0)
 
@@ -173,6 +173,26 @@ class ContentGeneration(models.Model):
 
     @classmethod
     def bump(cls):
-        """Invalidate every cached page at once, in every process sharing the database."""
+        """Count one more content change and return the new generation.
+
+        Called inside the writer's transaction: readers see the new value only once the
+        change itself is committed, in every process sharing the database.
+        """
         if not cls.objects.filter(pk=1).update(value=F("value") + 1):
             cls.objects.get_or_create(pk=1, defaults={"value": 1})
+        return cls.current()
+
+
+class CacheTag(models.Model):
+    """The generation at which content that cached pages declare they show last changed.
+
+    A tag names a piece of content ("wagtailcore.page:42", "journey.stage:3") or a set of
+    it ("stories:list"); a cached page is stale once one of its tags changed after it was
+    rendered (relais.core.page_cache).
+    """
+
+    name = models.CharField(max_length=120, primary_key=True)
+    generation = models.PositiveBigIntegerField()
+
+    def __str__(self):
+        return f"{self.name}@{self.generation}"

@@ -8,3 +8,8 @@ class StoriesConfig(AppConfig):
     name = "relais.stories"
     label = "stories"
     verbose_name = _("Stories")
+
+    def ready(self):
+        from .cache_rules import register_rules
+
+        register_rules()

@@ -21,6 +21,7 @@ from relais.journey.models import Programme
 
 from .audio import AudioCapsule, AudioChapter  # noqa: F401 - models of this app
 from .blocks import StoryBodyBlock
+from .cache_rules import STORIES
 from .cards import StoryPaginator, story_cards, story_count, with_tags
 from .forms import StoryPageForm
 from .listing import StoryFilterForm
@@ -78,6 +79,10 @@ class HomePage(CachedChildrenRouteMixin, Page):
             self.programme = Programme.objects.prefetch_related("stages").get(pk=self.programme_id)
             self.programme.upcoming  # noqa: B018 - computed now, kept for the day
 
+    def cache_tags(self):
+        """The home page lists the latest stories (relais.core.page_cache)."""
+        return [STORIES]
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = story_cards(StoryPage.objects.descendant_of(self))
@@ -124,6 +129,15 @@ class StoryIndexPage(SiteTreePageMixin, Page):
     subpage_types = ["stories.StoryPage"]
     max_count_per_parent = 1
 
+    # The filters and the page number: any other query parameter is ignored.
+    cache_query_params = (
+        ("etape", "slug"),
+        ("theme", "slug"),
+        ("territoire", "slug"),
+        ("annee", "number"),
+        ("page", "page"),
+    )
+
     class Meta:
         verbose_name = _("story listing")
 
@@ -143,6 +157,9 @@ class StoryIndexPage(SiteTreePageMixin, Page):
         story._cached_parent_obj = self
         with_tags([story])
         return story.route(request, [])
+
+    def cache_tags(self):
+        return [STORIES]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

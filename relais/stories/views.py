@@ -8,10 +8,12 @@ the content cache, story cards from `cards`, long lists of stories are paginated
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
+from relais.core.page_cache import declare, depends_on, public_page
 from relais.core.site_tree import root_page
 from relais.journey.lookups import all_stages, stage_by_slug
 from relais.journey.models import Ambassador, LaureateProject
 
+from .cache_rules import AMBASSADORS
 from .cards import StoryPaginator, first_cards, story_cards, story_count
 from .models import StoryPage
 
@@ -19,11 +21,13 @@ STORIES_ON_STAGE = 24
 STORIES_PER_PAGE = 24  # on a project or ambassador page, before a second page
 
 
+@public_page()
 def stage_detail(request, slug):
     """Show what happens at a stage and the stories that tell it."""
     stage = stage_by_slug(slug)
     if stage is None:
         raise Http404
+    depends_on(request, stage)
     place = stage.place(s for s in all_stages().values() if s.programme_id == stage.programme_id)
     stories = story_cards(StoryPage.objects.filter(stages=stage))
     context = {
@@ -54,6 +58,7 @@ def paginated_stories(request, stories, cache_name):
     return paginator.get_page(request.GET.get("page"))
 
 
+@public_page(params=[("page", "page")])
 def project_detail(request, slug):
     """Show a laureate project, its editions, ambassadors and stories."""
     project = get_object_or_404(
@@ -62,6 +67,7 @@ def project_detail(request, slug):
         ),
         slug=slug,
     )
+    depends_on(request, project)
     stories = story_cards(StoryPage.objects.filter(project=project))
     context = {
         "project": project,
@@ -71,17 +77,21 @@ def project_detail(request, slug):
     return render(request, "stories/laureate_project.html", context)
 
 
+@public_page()
 def ambassador_list(request):
     """List the ambassadors who opted in for a public portrait."""
+    declare(request, AMBASSADORS)
     ambassadors = Ambassador.objects.filter(public_profile=True).select_related("photo")
     return render(request, "stories/ambassador_list.html", {"ambassadors": ambassadors})
 
 
+@public_page(params=[("page", "page")])
 def ambassador_detail(request, slug):
     """Show an ambassador's portrait; only for those who opted in."""
     ambassador = get_object_or_404(
         Ambassador.objects.select_related("photo"), slug=slug, public_profile=True
     )
+    depends_on(request, ambassador)
     stories = story_cards(StoryPage.objects.filter(ambassadors=ambassador))
     context = {
         "ambassador": ambassador,

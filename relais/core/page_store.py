@@ -1,0 +1,73 @@
+"""Rendered public pages kept in caches["pages"], each checked against the content it shows.
+
+An entry records the content generation it was rendered at and its tags; it is served while
+none of its tags changed since (one indexed query). The stamps live in the database, not in
+the cache: every worker process sees a change at once, whatever the cache backend.
+"""
+
+import hashlib
+from typing import NamedTuple
+
+from django.conf import settings
+from django.core.cache import caches
+
+from .models import CacheTag
+from .page_cache import query_key
+
+
+class Entry(NamedTuple):
+    """A cached response; without one, it only says which query parameters a path reads."""
+
+    generation: int
+    tags: frozenset
+    params: tuple | None
+    response: object = None
+
+
+def fresh(entries):
+    """Return whether no tag of these entries changed after they were rendered."""
+    names = set().union(*(entry.tags for entry in entries))
+    stamps = dict(CacheTag.objects.filter(name__in=names).values_list("name", "generation"))
+    return all(stamps.get(tag, 0) <= entry.generation for entry in entries for tag in entry.tags)
+
+
+class PageStore:
+    """The cached variants of one path (for one method and host)."""
+
+    def __init__(self, request):
+        self.cache = caches["pages"]
+        self.base = f"{request.method}:{request.get_host()}:{request.path}"
+
+    def key(self, kind, variant=""):
+        digest = hashlib.sha256(f"{self.base}?{variant}".encode()).hexdigest()
+        return f"{kind}:{digest}"
+
+    def lookup(self, query):
+        """Return the cached response for this query string, or None if absent or stale.
+
+        The parameters that count are known from the page without query (or, when only
+        variants were cached, from the path's "params" entry); the others are ignored.
+        """
+        bare_key = self.key("page")
+        if not query:
+            entry = self.cache.get(bare_key)
+            return entry.response if entry is not None and fresh([entry]) else None
+        params_key = self.key("params")
+        found = self.cache.get_many([bare_key, params_key])
+        known = found.get(bare_key) or found.get(params_key)
+        if known is None:
+            return None
+        variant = query_key(query, known.params)
+        entry = self.cache.get(self.key("page", variant)) if variant else found.get(bare_key)
+        if entry is None or not fresh([known, entry]):
+            return None
+        return entry.response
+
+    def save(self, response, dependencies, generation, query):
+        """Keep a response under the key its declared query parameters make."""
+        variant = query_key(query, dependencies.params)
+        entry = Entry(generation, dependencies.cache_tags(), dependencies.params, response)
+        entries = {self.key("page", variant): entry}
+        if variant:  # so that the next variant knows which parameters count
+            entries[self.key("params")] = entry._replace(response=None)
+        self.cache.set_many(entries, settings.RELAIS_PAGE_CACHE_SECONDS)

@@ -1,0 +1,104 @@
+"""Which cached public pages a write to a story or to programme data makes stale.
+
+Pages say what they show while rendering (a story card declares its story and project, a
+stage page its stage…); these rules say which of those tags a write touches. Publishing or
+unpublishing a story, or changing where it is listed, touches every list of stories and
+the pages of its stages, project and ambassadors; editing it otherwise touches only the
+pages that show it. Stages, themes, territories and the programme show on every page:
+they have no rule here, so a change to them touches everything (relais.core.invalidation).
+"""
+
+from relais.core.invalidation import PAGE_DRAFT_FIELDS, register
+from relais.core.page_cache import object_tag, tag_for
+from relais.journey.models import Ambassador, LaureateProject, ProjectEdition, Stage
+
+from .audio import AudioCapsule, AudioChapter
+
+STORIES = "stories:list"  # every list of stories: home, the listing with its filters and pages
+AMBASSADORS = "journey.ambassador:list"  # the list of public portraits
+
+
+def _ids(relation):
+    return frozenset(obj.pk for obj in relation.all())
+
+
+def _capsule_ids(story):
+    return frozenset(
+        block["value"].get("capsule") for block in story.body.raw_data if block["type"] == "audio"
+    )
+
+
+def _placement(story):
+    """Return what decides which lists show a story, in which order (None: in none)."""
+    if story is None or not story.live:
+        return None
+    return (
+        story.first_published_at,
+        story.project_id,
+        _ids(story.stages),
+        _ids(story.themes),
+        _ids(story.ambassadors),
+        _capsule_ids(story),  # the home page plays a featured capsule from a story
+    )
+
+
+def _collections(story):
+    """Return the tags of the pages listing a story: its stages, project and ambassadors."""
+    tags = {tag_for(Stage, pk) for pk in _ids(story.stages)}
+    tags |= {tag_for(Ambassador, pk) for pk in _ids(story.ambassadors)}
+    if story.project_id:
+        tags.add(tag_for(LaureateProject, story.project_id))
+    return tags
+
+
+def story_tags(before, after):
+    tags = {object_tag(after or before)}
+    placements = (_placement(before), _placement(after))
+    if placements[0] != placements[1]:
+        tags.add(STORIES)
+        for story, placement in zip((before, after), placements, strict=True):
+            if placement is not None:
+                tags |= _collections(story)
+    return tags
+
+
+def ambassador_tags(before, after):
+    """A portrait shows on its page and on stories; public ones on lists and projects too."""
+    tags = {object_tag(after or before)}
+    for ambassador in (before, after):
+        if ambassador is not None and ambassador.public_profile:
+            tags.add(AMBASSADORS)
+            tags |= {tag_for(LaureateProject, pk) for pk in _ids(ambassador.projects)}
+    return tags
+
+
+def project_tags(before, after):
+    """A project's commune is in the territory filter of every list of stories."""
+    tags = {object_tag(after or before)}
+    if before is None or after is None or before.commune_id != after.commune_id:
+        tags.add(STORIES)
+    return tags
+
+
+def edition_tags(before, after):
+    """An edition's year is in the year filter of every list of stories."""
+    return {tag_for(LaureateProject, (after or before).project_id), STORIES}
+
+
+def capsule_tags(before, after):
+    return {object_tag(after or before)}
+
+
+def chapter_tags(before, after):
+    return {tag_for(AudioCapsule, (after or before).capsule_id)}
+
+
+def register_rules():
+    from .models import StoryPage  # the page models use the tags above
+
+    register(StoryPage, story_tags, quiet_fields=PAGE_DRAFT_FIELDS)
+    register(Ambassador, ambassador_tags)
+    register(LaureateProject, project_tags)
+    register(ProjectEdition, edition_tags)
+    register(AudioCapsule, capsule_tags)
+    register(AudioChapter, chapter_tags)
