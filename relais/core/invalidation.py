@@ -2,7 +2,9 @@
 
 Each app registers a rule for the models its pages show: given the stored object before the
 write (None when created) and after it (None when deleted), the rule returns the tags to
-stamp. A model without a rule touches SITE: every page (relais.core.signals).
+stamp; for a many-to-many relation added or removed, `relations(obj, model, pks)` returns
+them (by default, the related objects' own tags). A model without a rule touches SITE:
+every page (relais.core.signals).
 """
 
 from typing import Callable, NamedTuple
@@ -10,7 +12,7 @@ from typing import Callable, NamedTuple
 from wagtail.models import Page
 
 from .models import CacheTag, ContentGeneration
-from .page_cache import ANY, SITE
+from .page_cache import ANY, SITE, tag_for
 
 # What Wagtail saves when an editor saves a draft or locks a page: nothing public changes.
 PAGE_DRAFT_FIELDS = {
@@ -25,17 +27,23 @@ PAGE_DRAFT_FIELDS = {
 }
 
 
+def related_objects(obj, model, pks):
+    """Both ends of a relation show it: the related objects' pages change too."""
+    return [tag_for(model, pk) for pk in pks]
+
+
 class Rule(NamedTuple):
     tags: Callable  # (before, after) -> iterable of tags
-    quiet_fields: frozenset  # a save of these fields only shows on no page
+    quiet_fields: frozenset = frozenset()  # a save of these fields only shows on no page
+    relations: Callable = related_objects  # (obj, related model, related pks) -> tags
 
 
 RULES = {}
 
 
-def register(model, tags, quiet_fields=()):
+def register(model, tags, quiet_fields=(), relations=related_objects):
     """Say which tags a write to `model` (or a subclass without its own rule) touches."""
-    RULES[model] = Rule(tags, frozenset(quiet_fields))
+    RULES[model] = Rule(tags, frozenset(quiet_fields), relations)
 
 
 def rule_for(model):
@@ -65,5 +73,5 @@ def once_shown(before, after):
     return [] if before is None else [SITE]
 
 
-DEFAULT_RULE = Rule(everything, frozenset())
+DEFAULT_RULE = Rule(everything)
 register(Page, everything, quiet_fields=PAGE_DRAFT_FIELDS)

@@ -9,7 +9,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page
 
 from .invalidation import everything, invalidate, once_shown, register, rule_for
-from .page_cache import tag_for
+from .page_cache import SITE
 
 CONTENT_APPS = {"core", "journey", "stories", "wagtailcore", "wagtailimages", "wagtaildocs"}
 # Written by the admin, the cache or the editorial workflow: shown on no public page.
@@ -46,11 +46,13 @@ register(get_document_model(), once_shown, quiet_fields=FILE_FIELDS)
 
 def _shows_on_pages(model):
     meta = model._meta
-    # Historical models used by data migrations live in another registry: skip them.
+    # Historical models used by data migrations live in another registry: skip them. The
+    # rows of many-to-many tables are judged through their owner (content_relations_changed).
     return (
         meta.apps is apps
         and meta.app_label in CONTENT_APPS
         and meta.label_lower not in IGNORED_MODELS
+        and not meta.auto_created
     )
 
 
@@ -108,9 +110,9 @@ def content_relations_changed(sender, instance, action, model, pk_set, **kwargs)
     """A relation added or removed: the object's pages and the related objects' ones."""
     if not _shows_on_pages(type(instance)):
         return
-    owner, current = _specific(type(instance), instance)
-    rule = rule_for(owner)
-    if action == "pre_clear":
-        invalidate(rule.tags(current, None))
+    if action == "pre_clear":  # rare (forms add and remove): which ones go is unknown here
+        invalidate([SITE])
     elif action in ("post_add", "post_remove"):
-        invalidate([*rule.tags(None, current), *(tag_for(model, pk) for pk in pk_set)])
+        owner, current = _specific(type(instance), instance)
+        rule = rule_for(owner)
+        invalidate([*rule.tags(current, current), *rule.relations(current, model, pk_set)])

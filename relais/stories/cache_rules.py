@@ -18,6 +18,11 @@ STORIES = "stories:list"  # every list of stories: home, the listing with its fi
 AMBASSADORS = "journey.ambassador:list"  # the list of public portraits
 
 
+def stories_of(model, pk):
+    """Return the tag of the stories a stage, project or ambassador page lists."""
+    return f"{tag_for(model, pk)}:stories"
+
+
 def _ids(relation):
     return frozenset(obj.pk for obj in relation.all())
 
@@ -44,10 +49,10 @@ def _placement(story):
 
 def _collections(story):
     """Return the tags of the pages listing a story: its stages, project and ambassadors."""
-    tags = {tag_for(Stage, pk) for pk in _ids(story.stages)}
-    tags |= {tag_for(Ambassador, pk) for pk in _ids(story.ambassadors)}
+    tags = {stories_of(Stage, pk) for pk in _ids(story.stages)}
+    tags |= {stories_of(Ambassador, pk) for pk in _ids(story.ambassadors)}
     if story.project_id:
-        tags.add(tag_for(LaureateProject, story.project_id))
+        tags.add(stories_of(LaureateProject, story.project_id))
     return tags
 
 
@@ -62,12 +67,25 @@ def story_tags(before, after):
     return tags
 
 
+def story_relations(story, model, pks):
+    """A live story joins or leaves the lists of a stage or an ambassador (and filters)."""
+    if not story.live:
+        return []
+    return [STORIES, *(stories_of(model, pk) for pk in pks)]
+
+
 def ambassador_tags(before, after):
-    """A portrait shows on its page and on stories; public ones on lists and projects too."""
+    """An ambassador shows on their page and their stories; public ones on lists and projects.
+
+    The pages that show an ambassador declare it; a project page that does not show them yet
+    must learn that they became public.
+    """
     tags = {object_tag(after or before)}
-    for ambassador in (before, after):
-        if ambassador is not None and ambassador.public_profile:
-            tags.add(AMBASSADORS)
+    public = [a for a in (before, after) if a is not None and a.public_profile]
+    if public:
+        tags.add(AMBASSADORS)
+    if before is None or after is None or before.public_profile != after.public_profile:
+        for ambassador in public:
             tags |= {tag_for(LaureateProject, pk) for pk in _ids(ambassador.projects)}
     return tags
 
@@ -96,7 +114,7 @@ def chapter_tags(before, after):
 def register_rules():
     from .models import StoryPage  # the page models use the tags above
 
-    register(StoryPage, story_tags, quiet_fields=PAGE_DRAFT_FIELDS)
+    register(StoryPage, story_tags, PAGE_DRAFT_FIELDS, story_relations)
     register(Ambassador, ambassador_tags)
     register(LaureateProject, project_tags)
     register(ProjectEdition, edition_tags)

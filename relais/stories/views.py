@@ -11,9 +11,9 @@ from django.shortcuts import get_object_or_404, render
 from relais.core.page_cache import declare, depends_on, public_page
 from relais.core.site_tree import root_page
 from relais.journey.lookups import all_stages, stage_by_slug
-from relais.journey.models import Ambassador, LaureateProject
+from relais.journey.models import Ambassador, LaureateProject, Stage
 
-from .cache_rules import AMBASSADORS
+from .cache_rules import AMBASSADORS, stories_of
 from .cards import StoryPaginator, first_cards, story_cards, story_count
 from .models import StoryPage
 
@@ -27,7 +27,7 @@ def stage_detail(request, slug):
     stage = stage_by_slug(slug)
     if stage is None:
         raise Http404
-    depends_on(request, stage)
+    declare(request, stories_of(Stage, stage.pk))  # the stage itself shows on every page
     place = stage.place(s for s in all_stages().values() if s.programme_id == stage.programme_id)
     stories = story_cards(StoryPage.objects.filter(stages=stage))
     context = {
@@ -68,6 +68,7 @@ def project_detail(request, slug):
         slug=slug,
     )
     depends_on(request, project)
+    declare(request, stories_of(LaureateProject, project.pk))
     stories = story_cards(StoryPage.objects.filter(project=project))
     context = {
         "project": project,
@@ -92,6 +93,7 @@ def ambassador_detail(request, slug):
         Ambassador.objects.select_related("photo"), slug=slug, public_profile=True
     )
     depends_on(request, ambassador)
+    declare(request, stories_of(Ambassador, ambassador.pk))
     stories = story_cards(StoryPage.objects.filter(ambassadors=ambassador))
     context = {
         "ambassador": ambassador,
