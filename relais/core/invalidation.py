@@ -7,7 +7,8 @@ them (by default, the related objects' own tags). A model without a rule touches
 every page (relais.core.signals).
 """
 
-from typing import Callable, NamedTuple
+from collections.abc import Callable
+from typing import NamedTuple
 
 from wagtail.models import Page
 
