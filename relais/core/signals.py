@@ -66,9 +66,8 @@ def _model(sender, instance):
 def _specific(sender, instance):
     """Return the model whose rule applies and the object as that model sees it."""
     model = _model(sender, instance)
-    if model is sender:
-        return model, instance
-    return model, model._default_manager.filter(pk=instance.pk).first()
+    specific = None if model is sender else model._default_manager.filter(pk=instance.pk).first()
+    return (model, specific) if specific is not None else (sender, instance)
 
 
 def _quiet(rule, update_fields):

@@ -2,25 +2,40 @@
 
 Pages say what they show while rendering (a story card declares its story and project, a
 stage page its stage…); these rules say which of those tags a write touches. Publishing or
-unpublishing a story, or changing where it is listed, touches every list of stories and
-the pages of its stages, project and ambassadors; editing it otherwise touches only the
-pages that show it. Stages, themes, territories and the programme show on every page:
-they have no rule here, so a change to them touches everything (relais.core.invalidation).
+unpublishing a story, or changing where it is listed, touches the lists of every story, the
+filtered lists it is (or was) in, and the pages of its stages, project and ambassadors;
+editing it otherwise touches only the pages that show it. Stages, themes, territories and
+the programme show on every page: they have no rule here, so a change to them touches
+everything (relais.core.invalidation).
 """
+
+from django.db.models import Q
 
 from relais.core.invalidation import PAGE_DRAFT_FIELDS, register
 from relais.core.page_cache import object_tag, tag_for
-from relais.journey.models import Ambassador, LaureateProject, ProjectEdition, Stage
+from relais.journey.models import (
+    Ambassador,
+    LaureateProject,
+    ProjectEdition,
+    Stage,
+    Territory,
+    Theme,
+)
 
 from .audio import AudioCapsule, AudioChapter
 
-STORIES = "stories:list"  # every list of stories: home, the listing with its filters and pages
+STORIES = "stories:list"  # the lists of every story: home, the listing's unfiltered pages
+STORY_FILTERS = "stories:filters"  # the choices the listing's filters offer
 AMBASSADORS = "journey.ambassador:list"  # the list of public portraits
 
 
 def stories_of(model, pk):
-    """Return the tag of the stories a stage, project or ambassador page lists."""
+    """Return the tag of the stories of a stage, project, ambassador, theme or territory."""
     return f"{tag_for(model, pk)}:stories"
+
+
+def stories_in_year(year):
+    return f"stories:year:{year}"
 
 
 def _ids(relation):
@@ -56,22 +71,48 @@ def _collections(story):
     return tags
 
 
+def _filters(story):
+    """Return the tag and the lookup of each filtered list of the listing a story is in."""
+    lookups = {stories_of(Stage, pk): Q(stages=pk) for pk in _ids(story.stages)}
+    lookups |= {stories_of(Theme, pk): Q(themes=pk) for pk in _ids(story.themes)}
+    project = LaureateProject.objects.select_related("commune").filter(pk=story.project_id).first()
+    if project is not None:
+        for pk in filter(None, (project.commune_id, project.commune.parent_id)):
+            in_territory = Q(project__commune=pk) | Q(project__commune__parent=pk)
+            lookups[stories_of(Territory, pk)] = in_territory
+        for year in project.editions.values_list("year", flat=True):
+            lookups[stories_in_year(year)] = Q(project__editions__year=year)
+    return lookups
+
+
+def _alone_in_a_filter(story, lookups):
+    """Return whether no other live story shares one of these values: a menu changes."""
+    others = type(story).objects.live().public().exclude(pk=story.pk)
+    return any(not others.filter(lookup).exists() for lookup in lookups)
+
+
 def story_tags(before, after):
     tags = {object_tag(after or before)}
     placements = (_placement(before), _placement(after))
-    if placements[0] != placements[1]:
-        tags.add(STORIES)
-        for story, placement in zip((before, after), placements, strict=True):
-            if placement is not None:
-                tags |= _collections(story)
+    if placements[0] == placements[1]:
+        return tags
+    tags.add(STORIES)
+    lookups = {}
+    for story, placement in zip((before, after), placements, strict=True):
+        if placement is not None:
+            tags |= _collections(story)
+            lookups |= _filters(story)
+    tags |= lookups.keys()
+    if _alone_in_a_filter(after or before, lookups.values()):
+        tags.add(STORY_FILTERS)
     return tags
 
 
 def story_relations(story, model, pks):
-    """A live story joins or leaves the lists of a stage or an ambassador (and filters)."""
+    """A live story joins or leaves the lists of a stage, theme or ambassador."""
     if not story.live:
         return []
-    return [STORIES, *(stories_of(model, pk) for pk in pks)]
+    return [STORIES, STORY_FILTERS, *(stories_of(model, pk) for pk in pks)]
 
 
 def ambassador_tags(before, after):
@@ -94,13 +135,13 @@ def project_tags(before, after):
     """A project's commune is in the territory filter of every list of stories."""
     tags = {object_tag(after or before)}
     if before is None or after is None or before.commune_id != after.commune_id:
-        tags.add(STORIES)
+        tags |= {STORIES, STORY_FILTERS}
     return tags
 
 
 def edition_tags(before, after):
     """An edition's year is in the year filter of every list of stories."""
-    return {tag_for(LaureateProject, (after or before).project_id), STORIES}
+    return {tag_for(LaureateProject, (after or before).project_id), STORIES, STORY_FILTERS}
 
 
 def capsule_tags(before, after):

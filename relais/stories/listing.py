@@ -10,6 +10,8 @@ from relais.core.text import sorted_by_name
 from relais.journey.choices import TerritoryKind
 from relais.journey.models import LaureateProject, ProjectEdition, Stage, Territory, Theme
 
+from .cache_rules import STORIES, STORY_FILTERS, stories_in_year, stories_of
+
 
 class SlugChoiceField(forms.ChoiceField):
     """A menu of objects named by their slug in the URL; the cleaned value is the object.
@@ -142,6 +144,20 @@ class StoryFilterForm(forms.Form):
             projects = LaureateProject.objects.filter(editions__year=values["annee"])
             queryset = queryset.filter(project__in=projects)
         return queryset
+
+    def cache_tags(self):
+        """Return what the filtered list shows: every story, or those its filters select."""
+        values = self.cleaned()
+        if not values:
+            return [STORIES]
+        tags = [STORY_FILTERS]
+        for value in values.values():
+            tags.append(
+                stories_in_year(value)
+                if isinstance(value, int)
+                else stories_of(type(value), value.pk)
+            )
+        return tags
 
     def active_filters(self):
         """Return the labels of the filters in use, to say what the list shows."""

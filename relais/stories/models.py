@@ -18,6 +18,7 @@ from relais.core.site_tree import (
     exclude_private,
 )
 from relais.journey.models import Programme
+from relais.core.page_cache import declare
 
 from .audio import AudioCapsule, AudioChapter  # noqa: F401 - models of this app
 from .blocks import StoryBodyBlock
@@ -169,6 +170,7 @@ class StoryIndexPage(SiteTreePageMixin, Page):
             stories=exclude_private(children.live()),
             cache_name=f"index:{self.pk}",
         )
+        declare(request, *form.cache_tags())
         stories = form.filter(story_cards(children))
         count = story_count(f"index:{self.pk}:{form.cache_key()}", stories)
         page = StoryPaginator(stories, STORIES_PER_PAGE, count).get_page(request.GET.get("page"))

@@ -81,6 +81,7 @@ def shelf_urls(shelf, stages):
         "home": "/",
         "listing": "/histoires/",
         "listing by theme": "/histoires/?theme=culture",
+        "listing by second stage": f"/histoires/?etape={stages[1].slug}",
         "story": shelf["story"].url,
         "other story": shelf["other_story"].url,
         "first stage": stages[0].get_absolute_url(),
@@ -269,6 +270,21 @@ def test_publishing_a_story_makes_stale_exactly_the_pages_that_list_it(
         "teller",
     }
     assert draft.title in client.get(shelf_urls["first stage"]).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_story_bringing_a_new_theme_refreshes_the_filter_menus(
+    client, cache_on, shelf, shelf_urls, story_index, stages
+):
+    sport = ThemeFactory(name="Sport", slug="sport")
+    draft = StoryPageFactory(parent=story_index, live=False, stages=[stages[0]], themes=[sport])
+    fill(client, shelf_urls)
+    draft.get_latest_revision().publish()
+    assert {"listing", "listing by theme", "listing by second stage"} <= stale_pages(
+        client, shelf_urls
+    )
+    menu = client.get(shelf_urls["listing by second stage"]).content.decode()
+    assert '<option value="sport">Sport</option>' in menu
 
 
 @pytest.mark.django_db
