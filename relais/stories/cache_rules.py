@@ -108,18 +108,13 @@ def story_tags(before, after):
     return tags
 
 
-FILTERED_RELATIONS = {Stage: "stages", Theme: "themes"}
-
-
 def story_relations(story, model, pks):
-    """A live story joins or leaves the lists of a stage, theme or ambassador."""
-    if not story.live:
-        return []
-    tags = [STORIES, *(stories_of(model, pk) for pk in pks)]
-    field = FILTERED_RELATIONS.get(model)
-    if field and _alone_in_a_filter(story, [Q(**{field: pk}) for pk in pks]):
-        tags.append(STORY_FILTERS)
-    return tags
+    """Nothing more: a story's relations are saved with the page, whose save compared them.
+
+    (The default would stamp the related stages' and ambassadors' own tags, making stale the
+    pages that merely name them.)
+    """
+    return []
 
 
 def ambassador_tags(before, after):

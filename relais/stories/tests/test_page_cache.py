@@ -309,6 +309,28 @@ def test_editing_a_story_makes_stale_only_the_pages_that_show_it(
 
 
 @pytest.mark.django_db
+def test_moving_a_story_to_another_stage_refreshes_both_stages_only(
+    client, cache_on, shelf_urls, shelf, stages
+):
+    fill(client, shelf_urls)
+    story = StoryPage.objects.get(pk=shelf["story"].pk)
+    story.stages = [stages[1]]  # as the page editor does: kept in the revision until published
+    story.save_revision().publish()
+    assert stale_pages(client, shelf_urls) == {
+        "home",
+        "listing",
+        "listing by theme",
+        "listing by second stage",
+        "story",
+        "first stage",
+        "second stage",
+        "project",
+        "teller",
+    }
+    assert "Le jardin partagé" in client.get(shelf_urls["second stage"]).content.decode()
+
+
+@pytest.mark.django_db
 def test_saving_a_draft_keeps_every_page_cached(client, cache_on, shelf_urls, shelf):
     fill(client, shelf_urls)
     story = StoryPage.objects.get(pk=shelf["story"].pk)
