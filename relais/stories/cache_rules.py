@@ -63,9 +63,11 @@ def _placement(story):
 
 
 def _collections(story):
-    """Return the tags of the pages listing a story: its stages, project and ambassadors."""
-    tags = {stories_of(Stage, pk) for pk in _ids(story.stages)}
-    tags |= {stories_of(Ambassador, pk) for pk in _ids(story.ambassadors)}
+    """Return the tags of the pages listing a story: its project's and ambassadors'.
+
+    A stage page lists the stories the listing's stage filter selects: `_filters` has it.
+    """
+    tags = {stories_of(Ambassador, pk) for pk in _ids(story.ambassadors)}
     if story.project_id:
         tags.add(stories_of(LaureateProject, story.project_id))
     return tags

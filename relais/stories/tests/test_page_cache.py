@@ -11,6 +11,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils.cache import has_vary_header
 
+from wagtail.models import PageViewRestriction
+
 from relais.core.models import FunderSettings
 from relais.core.tests.factories import StandardPageFactory, UserFactory
 from relais.journey.tests.factories import AmbassadorFactory, LaureateProjectFactory, ThemeFactory
@@ -369,6 +371,19 @@ def test_visitors_get_no_cookie_and_cached_pages_do_not_vary_on_cookies(
             response = client.get(url)
             assert not response.cookies, url
             assert not has_vary_header(response, "Cookie"), url
+
+
+@pytest.mark.django_db
+def test_a_page_that_sets_a_cookie_is_never_served_from_cache(client, cache_on, story_index):
+    """A password-protected story answers with a form and a CSRF cookie: nobody else's."""
+    story = StoryPageFactory(parent=story_index)
+    PageViewRestriction.objects.create(
+        page=story, restriction_type=PageViewRestriction.PASSWORD, password="secret-42"
+    )
+    client.get(story.url)
+    response, cached = get(client, story.url)
+    assert not cached
+    assert 'name="password"' in response.content.decode()
 
 
 @pytest.mark.django_db
