@@ -3,15 +3,13 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import caches
 from django.core.files.storage import default_storage
 from django.utils.cache import has_vary_header
 
 from wagtail.images.models import get_rendition_storage
 
-from .models import ContentGeneration
 from .page_cache import Dependencies
-from .page_store import PageStore
+from .page_store import PageStore, current_versions, forget_every_page
 
 # Wagtail's admin needs inline scripts and shows previews in a same-origin frame.
 ADMIN_CSP = "frame-ancestors 'self'; object-src 'none'; base-uri 'self'"
@@ -129,10 +127,10 @@ class PublicPageCacheMiddleware:
         if cached is not None:
             return cached
         request.page_cache = Dependencies()
-        generation = ContentGeneration.current()  # before rendering: a change meanwhile wins
+        versions = current_versions()
         response = self.get_response(request)
         if self._cacheable_response(response):
-            store.save(response, request.page_cache, generation, query)
+            store.save(response, request.page_cache, versions, query)
         return response
 
     @staticmethod
@@ -159,5 +157,5 @@ class PublicPageCacheMiddleware:
 
 
 def clear_page_cache():
-    """Drop every cached public page (sign-in counters live in another cache)."""
-    caches["pages"].clear()
+    """Drop every cached public page, in every process (sign-in counters live elsewhere)."""
+    forget_every_page()

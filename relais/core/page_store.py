@@ -2,33 +2,55 @@
 
 An entry records the content generation it was rendered at and its tags; it is served while
 none of its tags changed since (one indexed query). The stamps live in the database, not in
-the cache: every worker process sees a change at once, whatever the cache backend.
+the cache: every worker process sees a change at once, whatever the cache backend. So does
+the epoch, a random number that `forget_every_page` renews: after an erasure or a restore,
+no worker serves a page it still holds in its own memory.
 """
 
 import hashlib
+import secrets
 from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
 
-from .models import CacheTag
+from .models import CacheTag, ContentGeneration
 from .page_cache import query_key
+
+EPOCH = "epoch"  # a CacheTag row whose "generation" is a random number
 
 
 class Entry(NamedTuple):
     """A cached response; without one, it only says which query parameters a path reads."""
 
     generation: int
+    epoch: int
     tags: frozenset
     params: tuple | None
     response: object = None
 
 
+def current_versions():
+    """Return the content generation and the epoch, read before a page is rendered."""
+    epoch = CacheTag.objects.filter(name=EPOCH).values_list("generation", flat=True).first()
+    return ContentGeneration.current(), epoch or 0
+
+
+def forget_every_page():
+    """Make every cached page stale in every process, and drop those of this cache."""
+    CacheTag.objects.update_or_create(name=EPOCH, defaults={"generation": secrets.randbits(62)})
+    caches["pages"].clear()
+
+
 def fresh(entries):
     """Return whether no tag of these entries changed after they were rendered."""
-    names = set().union(*(entry.tags for entry in entries))
+    names = set().union(*(entry.tags for entry in entries), {EPOCH})
     stamps = dict(CacheTag.objects.filter(name__in=names).values_list("name", "generation"))
-    return all(stamps.get(tag, 0) <= entry.generation for entry in entries for tag in entry.tags)
+    return all(
+        stamps.get(EPOCH, 0) == entry.epoch
+        and all(stamps.get(tag, 0) <= entry.generation for tag in entry.tags)
+        for entry in entries
+    )
 
 
 class PageStore:
@@ -63,10 +85,13 @@ class PageStore:
             return None
         return entry.response
 
-    def save(self, response, dependencies, generation, query):
-        """Keep a response under the key its declared query parameters make."""
+    def save(self, response, dependencies, versions, query):
+        """Keep a response under the key its declared query parameters make.
+
+        `versions` were read before rendering: a change made meanwhile makes it stale.
+        """
         variant = query_key(query, dependencies.params)
-        entry = Entry(generation, dependencies.cache_tags(), dependencies.params, response)
+        entry = Entry(*versions, dependencies.cache_tags(), dependencies.params, response)
         entries = {self.key("page", variant): entry}
         if variant:  # so that the next variant knows which parameters count
             entries[self.key("params")] = entry._replace(response=None)

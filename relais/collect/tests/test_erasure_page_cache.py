@@ -4,9 +4,11 @@ import pytest
 
 from django.core.cache import caches
 from django.db import connection
+from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
 from relais.collect.erasure import scrub_storage
+from relais.core.page_store import PageStore
 
 
 def served_from_cache(client, url):
@@ -25,4 +27,19 @@ def test_erasure_empties_the_whole_page_cache(client, settings, public_urls):
     assert all(served_from_cache(client, url) for url in public_urls)
     scrub_storage()
     assert [url for url in public_urls if served_from_cache(client, url)] == []
+    caches["pages"].clear()
+
+
+@pytest.mark.django_db
+def test_after_an_erasure_no_worker_serves_a_page_it_still_holds(client, settings, story_index):
+    """Another worker's own memory keeps its copy: the new epoch in the database voids it."""
+    settings.RELAIS_PAGE_CACHE_SECONDS = 600
+    caches["pages"].clear()
+    client.get("/histoires/")
+    key = PageStore(RequestFactory().get("/histoires/")).key("page")
+    held = caches["pages"].get(key)
+    assert held is not None and served_from_cache(client, "/histoires/")
+    scrub_storage()
+    caches["pages"].set(key, held)  # as a worker that did not run the erasure still has it
+    assert not served_from_cache(client, "/histoires/")
     caches["pages"].clear()
