@@ -12,7 +12,9 @@ from wagtail.models import Page, PageLogEntry, ReferenceIndex
 from relais.demo.bulk_stories import add_stories
 from relais.stories.models import StoryIndexPage, StoryPage
 
+# A clone's own values in its revision; the body is compared as data (key order may differ).
 IDENTITY = {
+    "body",
     "pk",
     "path",
     "title",
