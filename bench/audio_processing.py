@@ -5,6 +5,7 @@ the way a phone upload would be), then times only ``process_audio_file``. Target
 processing takes at most a tenth of the recording's duration.
 """
 
+import json
 import os
 import shutil
 import subprocess
@@ -48,21 +49,35 @@ def make_recording(directory):
     return upload
 
 
-def main():
-    if not (shutil.which("ffmpeg") and shutil.which("espeak-ng")):
-        sys.exit("ffmpeg and espeak-ng are needed.")
+def measure():
+    """Return the recording's duration, the processing time and the loudness in and out."""
     with tempfile.TemporaryDirectory(prefix="relais-bench-") as tmp:
         upload = make_recording(Path(tmp))
         start = time.perf_counter()
         result = process_audio_file(upload, tmp)
         elapsed = time.perf_counter() - start
         output = measure_loudness(result.ogg_path, "ogg", 600)
-    ratio = elapsed / result.duration_seconds
-    verdict = "ok" if ratio <= TARGET_RATIO else "too slow"
+    return {
+        "duration": result.duration_seconds,
+        "elapsed": elapsed,
+        "ratio": elapsed / result.duration_seconds,
+        "lufs_in": result.input_loudness_lufs,
+        "lufs_out": output,
+    }
+
+
+def main():
+    if not (shutil.which("ffmpeg") and shutil.which("espeak-ng")):
+        sys.exit("ffmpeg and espeak-ng are needed.")
+    figures = measure()
+    if "--json" in sys.argv:  # for bench/run.py
+        print(json.dumps(figures))
+        return
+    verdict = "ok" if figures["ratio"] <= TARGET_RATIO else "too slow"
     print(f"{'input':>10} {'processing':>11} {'ratio':>7} {'target':>7} {'LUFS in→out':>14}")
     print(
-        f"{result.duration_seconds:>9.0f}s {elapsed:>10.1f}s {ratio:>7.3f} {TARGET_RATIO:>7.2f}"
-        f" {result.input_loudness_lufs:>6.1f}→{output:<6.1f} {verdict}"
+        f"{figures['duration']:>9.0f}s {figures['elapsed']:>10.1f}s {figures['ratio']:>7.3f}"
+        f" {TARGET_RATIO:>7.2f} {figures['lufs_in']:>6.1f}→{figures['lufs_out']:<6.1f} {verdict}"
     )
 
 

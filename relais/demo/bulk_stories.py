@@ -21,10 +21,9 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 from django.utils.text import slugify
 
+from modelcluster.models import get_field_value
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
-
-from modelcluster.models import get_field_value
 
 from relais.journey.models import Stage, Theme
 from relais.stories.models import StoryIndexPage, StoryPage
@@ -237,6 +236,11 @@ def _add_revisions(stories):
     for story, revision in zip(stories, revisions, strict=True):
         story.latest_revision = story.live_revision = revision
     _point_pages_at_revisions(stories, page_type)
+    _log_creation_and_publication(stories, story_type)
+
+
+def _log_creation_and_publication(stories, story_type):
+    """Write the two entries of a page's history that add_child() and publish() write."""
     PageLogEntry.objects.bulk_create(
         [
             PageLogEntry(
@@ -250,7 +254,10 @@ def _add_revisions(stories):
                 page_id=story.pk,
             )
             for story in stories
-            for action, revision in (("wagtail.create", None), ("wagtail.publish", story.live_revision))
+            for action, revision in (
+                ("wagtail.create", None),
+                ("wagtail.publish", story.live_revision),
+            )
         ],
         batch_size=BATCH_SIZE,
     )

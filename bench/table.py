@@ -1,0 +1,91 @@
+"""Lay the benchmark's figures out as one Markdown table, padded to read in a terminal too."""
+
+BACKENDS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
+PER_SIZE = ["cached ms", "req/s", "uncached ms", "req/s", "signed-in ms", "queries"]
+
+
+def render(results, floor, audio, sizes):
+    header = ["database", "page"]
+    for size in sizes:
+        header += [f"{size:,} stories: {PER_SIZE[0]}", *PER_SIZE[1:]]
+    rows = [["—", "minimal Django view (floor)", *_floor_cells(floor) * len(sizes)]]
+    for backend, figures in results.items():
+        name = BACKENDS[backend]
+        for page in next(iter(figures["sizes"].values()))["pages"]:
+            cells = [_page_cells(figures["sizes"][size]["pages"][page]) for size in sizes]
+            rows.append([name, page, *sum(cells, [])])
+        rows += [[name, label, *sum(cells, [])] for label, cells in _extra_rows(figures, sizes)]
+    if audio:
+        verdict = "ok" if audio["ratio"] <= 0.1 else "TOO SLOW"
+        text = (
+            f"{audio['duration'] / 60:.0f} min in {audio['elapsed']:.1f} s, ratio "
+            f"{audio['ratio']:.3f} (target ≤ 0.10, {verdict}); LUFS "
+            f"{audio['lufs_in']:.1f}→{audio['lufs_out']:.1f}"
+        )
+        rows.append(["—", "audio processing of a recording", text, *[""] * (len(header) - 3)])
+    return _markdown([header, *rows])
+
+
+def _floor_cells(floor):
+    median, rps = floor
+    return [f"{median:.2f}", f"{rps:.0f}", f"{median:.2f}", f"{rps:.0f}", "", "0"]
+
+
+def _page_cells(page):
+    cached, uncached = page["cached"], page["uncached"]
+    return [
+        f"{cached[0]:.2f}",
+        _rps(cached),
+        f"{uncached[0]:.2f}",
+        _rps(uncached),
+        f"{page['signed']:.2f}",
+        "{} / {}".format(*page["queries"]),
+    ]
+
+
+def _rps(measure):
+    _, rps, note = measure
+    return f"{rps:.0f}" + (f" ({note})" if note else "")
+
+
+def _extra_rows(figures, sizes):
+    blank = [""] * (len(PER_SIZE) - 1)
+
+    def one_cell(texts):
+        return [[text, *blank] for text in texts]
+
+    sized = [figures["sizes"][size] for size in sizes]
+    yield "pages still cached after one publication", one_cell(_kept(s["kept"]) for s in sized)
+    yield "memory per worker (RSS, MB)", one_cell(_rss(s["rss"]) for s in sized)
+    yield (
+        "seeding",
+        one_cell(f"{s['seeding'][0]:,} stories in {s['seeding'][1]:.1f} s" for s in sized),
+    )
+    autosave = [f"{figures['autosave']:.2f} ms (target ≤ 30)"] + [""] * (len(sizes) - 1)
+    yield "autosave median (contributor space)", one_cell(autosave)
+
+
+def _kept(kept):
+    count, cacheable, total, stale = kept
+    share = f"{100 * count / cacheable:.0f} %" if cacheable else "—"
+    text = f"{count} of {cacheable} cached ({share}); {total} URLs"
+    return text + (f"; STALE: {', '.join(stale)}" if stale else "; none stale")
+
+
+def _rss(rss):
+    cached, uncached = rss
+    return (
+        "cached server "
+        + ", ".join(f"{mb:.0f}" for mb in cached)
+        + ("; uncached " + ", ".join(f"{mb:.0f}" for mb in uncached))
+    )
+
+
+def _markdown(rows):
+    widths = [max(len(row[column]) for row in rows) for column in range(len(rows[0]))]
+    lines = [
+        "| " + " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)) + " |"
+        for row in rows
+    ]
+    rule = "|" + "|".join("-" * (w + 2) for w in widths) + "|"
+    return "\n".join([lines[0], rule, *lines[1:]])
