@@ -23,7 +23,7 @@ print(story.pk)
 
 
 def measure(port, env, urls, target, target_url):
-    """Return (kept, cacheable, total, stale) for the URLs after publishing story `target`."""
+    """Return (kept, cacheable, URLs never cached, stale) after publishing story `target`."""
     rendered = {url: query_count(port, url) for url in urls}
     hits = {url: query_count(port, url)[0] for url in urls}
     cacheable = [url for url in urls if hits[url] < rendered[url][0]]
@@ -34,4 +34,5 @@ def measure(port, env, urls, target, target_url):
     after = {url: query_count(port, url) for url in urls}
     kept = [url for url in cacheable if after[url][0] <= hits[url]]
     stale = [url for url in set(linking) if escape(title).encode() not in after[url][1]]
-    return len(kept), len(cacheable), len(urls), sorted(stale)
+    never = [url for url in urls if url not in cacheable]
+    return len(kept), len(cacheable), never, sorted(stale)

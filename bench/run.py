@@ -14,7 +14,8 @@ from another process on loopback, for each page of the table:
 
 then the memory of each worker, the share of cached pages kept after one story is published
 (bench/cache_kept.py) and the seeding time. Once per database: the autosave endpoint. Once:
-the minimal Django view (the floor) and the processing of a 30-minute recording.
+the minimal Django view (the floor) and the processing of a 30-minute recording (skipped
+with BENCH_AUDIO=0). BENCH_REQUESTS and BENCH_SECONDS bound each measure.
 """
 
 import os
@@ -129,7 +130,7 @@ def measure_size(site):
 
 
 def measure_floor(env):
-    with Server(env, app="bench.minimal_app") as server:
+    with Server(env, app="bench.minimal_app", ready="/") as server:
         return sequential_median_ms(server.port, "/"), throughput(server.port, "/")[0]
 
 
@@ -143,7 +144,9 @@ def measure_audio():
     import json
     import subprocess
 
-    if not (shutil.which("ffmpeg") and shutil.which("espeak-ng")):
+    if os.environ.get("BENCH_AUDIO") == "0" or not (
+        shutil.which("ffmpeg") and shutil.which("espeak-ng")
+    ):
         return None
     out = subprocess.run(
         [sys.executable, "bench/audio_processing.py", "--json"],

@@ -66,9 +66,11 @@ def _extra_rows(figures, sizes):
 
 
 def _kept(kept):
-    count, cacheable, total, stale = kept
+    count, cacheable, never, stale = kept
     share = f"{100 * count / cacheable:.0f} %" if cacheable else "—"
-    text = f"{count} of {cacheable} cached ({share}); {total} URLs"
+    text = f"{count} of {cacheable} cached pages ({share})"
+    if never:
+        text += f"; never cached: {', '.join(never[:3])}" + (" …" if len(never) > 3 else "")
     return text + (f"; STALE: {', '.join(stale)}" if stale else "; none stale")
 
 

@@ -93,25 +93,6 @@ def _templates(index):
     return templates
 
 
-def _add_to_search_index(stories):
-    """Index the stories as saving them would; each shared body is read once, not per clone."""
-    body = StoryPage._meta.get_field("body")
-    texts = {}
-
-    def searchable_content(value):
-        if id(value) not in texts:
-            texts[id(value)] = type(body).get_searchable_content(body, value)
-        return texts[id(value)]
-
-    body.get_searchable_content = searchable_content  # on this field object, until the end
-    try:
-        for backend in get_search_backends(with_auto_update=True):
-            for start in range(0, len(stories), BATCH_SIZE):
-                backend.add_bulk(StoryPage, stories[start : start + BATCH_SIZE])
-    finally:
-        del body.get_searchable_content
-
-
 def _title_prefix():
     return TITLE.split("{", 1)[0]
 
@@ -160,7 +141,7 @@ def _clone(template, index, title, slug, step):
 def _themes_for(offset, themes):
     if not themes:
         return []
-    return list({themes[offset % len(themes)], themes[(offset + 3) % len(themes)]})
+    return list(dict.fromkeys([themes[offset % len(themes)], themes[(offset + 3) % len(themes)]]))
 
 
 def _free_slug(base, taken):
@@ -310,3 +291,22 @@ def _add_references(stories):
         ],
         batch_size=BATCH_SIZE,
     )
+
+
+def _add_to_search_index(stories):
+    """Index the stories as saving them would; each shared body is read once, not per clone."""
+    body = StoryPage._meta.get_field("body")
+    texts = {}
+
+    def searchable_content(value):
+        if id(value) not in texts:
+            texts[id(value)] = type(body).get_searchable_content(body, value)
+        return texts[id(value)]
+
+    body.get_searchable_content = searchable_content  # on this field object, until the end
+    try:
+        for backend in get_search_backends(with_auto_update=True):
+            for start in range(0, len(stories), BATCH_SIZE):
+                backend.add_bulk(StoryPage, stories[start : start + BATCH_SIZE])
+    finally:
+        del body.get_searchable_content
