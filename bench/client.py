@@ -8,9 +8,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def fetch(port, path, method="GET", body=None, headers=None):
+def fetch(port, path, method="GET", body=None, headers=None, timeout=120):
     """Return the body of a 200 response; raise RuntimeError otherwise."""
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     connection.request(method, path, body=body, headers={"Host": "127.0.0.1", **(headers or {})})
     response = connection.getresponse()
     data = response.read()

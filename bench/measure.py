@@ -98,7 +98,7 @@ def query_count(port, path, headers=None):
     """Return the queries a request made, from the header of the bench settings."""
     import http.client
 
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
     connection.request("GET", path, headers={"Host": "127.0.0.1", **(headers or {})})
     response = connection.getresponse()
     body = response.read()

@@ -104,29 +104,43 @@ def measure_size(site):
     pages = {name: {} for name in named}
     with Server(site.env) as server:
         for name, path in named.items():
-            pages[name]["cached"] = (
-                sequential_median_ms(server.port, path),
-                *throughput(server.port, path),
-            )
-            pages[name]["signed"] = sequential_median_ms(server.port, path, signed_in)
+            pages[name]["cached"] = attempt(timed, server.port, path)
+            pages[name]["signed"] = attempt(sequential_median_ms, server.port, path, signed_in)
         cached_rss = server.worker_rss_mb()
     with Server(dict(site.env, RELAIS_PAGE_CACHE_SECONDS="0")) as server:
         for name, path in named.items():
-            pages[name]["uncached"] = (
-                sequential_median_ms(server.port, path),
-                *throughput(server.port, path),
-            )
+            pages[name]["uncached"] = attempt(timed, server.port, path)
         uncached_rss = server.worker_rss_mb()
     bench_env = dict(site.env, DJANGO_SETTINGS_MODULE="bench.settings")
     with Server(dict(bench_env, RELAIS_PAGE_CACHE_SECONDS="0"), workers=1) as server:
         for name, path in named.items():
-            anonymous = query_count(server.port, path)[0]
-            pages[name]["queries"] = (anonymous, query_count(server.port, path, signed_in)[0])
+            pages[name]["queries"] = (
+                attempt(lambda p: query_count(server.port, p)[0], path),
+                attempt(lambda p: query_count(server.port, p, signed_in)[0], path),
+            )
     with Server(bench_env, workers=1) as server:  # one worker: one local page cache
-        kept = cache_kept.measure(
-            server.port, bench_env, found["urls"], found["target"], found["target_url"]
+        kept = attempt(
+            cache_kept.measure,
+            server.port,
+            bench_env,
+            found["urls"],
+            found["target"],
+            found["target_url"],
         )
     return {"pages": pages, "rss": (cached_rss, uncached_rss), "kept": kept}
+
+
+def timed(port, path):
+    return (sequential_median_ms(port, path), *throughput(port, path))
+
+
+def attempt(measure, *args):
+    """Return the measure, or None when a request fails or times out (the table says so)."""
+    try:
+        return measure(*args)
+    except (OSError, RuntimeError) as error:
+        print(f"   {measure.__name__}{args[1:2]}: {error!r}", flush=True)
+        return None
 
 
 def measure_floor(env):

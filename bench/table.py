@@ -31,21 +31,24 @@ def _floor_cells(floor):
     return [f"{median:.2f}", f"{rps:.0f}", f"{median:.2f}", f"{rps:.0f}", "", "0"]
 
 
+FAILED = "failed"  # a request failed or timed out: bench/run.py printed why
+
+
 def _page_cells(page):
-    cached, uncached = page["cached"], page["uncached"]
+    cached, uncached, signed = page["cached"], page["uncached"], page["signed"]
     return [
-        f"{cached[0]:.2f}",
-        _rps(cached),
-        f"{uncached[0]:.2f}",
-        _rps(uncached),
-        f"{page['signed']:.2f}",
-        "{} / {}".format(*page["queries"]),
+        *_timed(cached),
+        *_timed(uncached),
+        FAILED if signed is None else f"{signed:.2f}",
+        " / ".join(FAILED if n is None else str(n) for n in page["queries"]),
     ]
 
 
-def _rps(measure):
-    _, rps, note = measure
-    return f"{rps:.0f}" + (f" ({note})" if note else "")
+def _timed(measure):
+    if measure is None:
+        return [FAILED, FAILED]
+    median, rps, note = measure
+    return [f"{median:.2f}", f"{rps:.0f}" + (f" ({note})" if note else "")]
 
 
 def _extra_rows(figures, sizes):
@@ -66,6 +69,8 @@ def _extra_rows(figures, sizes):
 
 
 def _kept(kept):
+    if kept is None:
+        return FAILED
     count, cacheable, never, stale = kept
     share = f"{100 * count / cacheable:.0f} %" if cacheable else "—"
     text = f"{count} of {cacheable} cached pages ({share})"
