@@ -49,7 +49,11 @@ class Server:
 
     def __exit__(self, *exc):
         self.process.terminate()
-        self.process.wait(timeout=30)
+        try:  # workers finish their request first, up to gunicorn's graceful timeout
+            self.process.wait(timeout=45)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(timeout=30)
 
     def worker_rss_mb(self):
         """Return the resident memory of each worker process, in MB."""
