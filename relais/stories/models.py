@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from relais.core.content_cache import cached_for_content
 from relais.core.models import ExampleMixin
+from relais.core.page_cache import declare
 from relais.core.site_tree import (
     CachedChildrenRouteMixin,
     SiteTreePageMixin,
@@ -18,7 +19,6 @@ from relais.core.site_tree import (
     exclude_private,
 )
 from relais.journey.models import Programme
-from relais.core.page_cache import declare
 
 from .audio import AudioCapsule, AudioChapter  # noqa: F401 - models of this app
 from .blocks import StoryBodyBlock
