@@ -157,6 +157,7 @@ def fresh_default_cache():
     from django.core.cache import caches
 
     caches["default"].clear()
+    caches["pages"].clear()  # story cards and page fragments are kept by version there too
 
 
 @pytest.fixture

@@ -84,9 +84,11 @@ def to_ms(value, unit):
     return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
 
 
-def throughput(port, path):
+def throughput(port, path, headers=None):
     """Return (requests/s, problems) from wrk at 32 connections for SECONDS."""
     command = ["wrk", "-t2", "-c32", f"-d{max(1, round(SECONDS))}s", "--timeout", "10s"]
+    for name, value in (headers or {}).items():
+        command += ["-H", f"{name}: {value}"]
     out = subprocess.run(
         [*command, f"http://127.0.0.1:{port}{path}"], capture_output=True, text=True, check=True
     ).stdout

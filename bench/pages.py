@@ -1,21 +1,18 @@
 #!/usr/bin/env python
-"""Measure each public page uncached: SQL queries, CPU time and gunicorn median, on a seeded site.
+"""Serve each public page in-process with the cache off: its queries and its CPU time.
 
-Usage (production settings and DATABASE_URL in the environment, a site with the demo and
-seeded stories, e.g. by bench/seed_stories.py):
+CPU time (`time.thread_time`) of the WSGI handler stays steady when other processes share
+the machine, where wall times do not: bench/run.py adds it to its table. Alone, in the
+environment of a seeded site (`manage.py load_demo`, then `manage.py seed_stories N`):
 
-    RELAIS_PAGE_CACHE_SECONDS=0 python bench/pages.py
+    RELAIS_PAGE_CACHE_SECONDS=0 python bench/pages.py '{"home": "/"}'
 
-For each page: the queries of a second request, the median CPU time of 100 requests served
-in-process (steady even on a busy machine), and the median wall time of 100 sequential
-requests to gunicorn (2 sync workers), next to a minimal Django view served the same way.
+prints {name: [queries, median CPU ms]} as JSON.
 """
 
 import json
 import os
-import socket
 import statistics
-import subprocess
 import sys
 import time
 from io import BytesIO
@@ -25,51 +22,7 @@ from wsgiref.util import setup_testing_defaults
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.client import fetch  # noqa: E402
-
-REQUESTS = 100
-GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
-
-
-def serve(app, env):
-    """Start gunicorn (2 sync workers) on a free port; return the process and the port."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    command = [GUNICORN, app, "-w", "2", "-k", "sync", "-b", f"127.0.0.1:{port}"]
-    process = subprocess.Popen([*command, "--log-level", "error"], cwd=ROOT, env=env)
-    for _ in range(150):
-        try:
-            fetch(port, "/")
-            return process, port
-        except OSError:
-            time.sleep(0.2)
-    process.terminate()
-    raise RuntimeError(f"gunicorn did not start for {app}")
-
-
-def page_urls():
-    """Return the measured pages of the seeded site: one of each kind, the listing's ends."""
-    from relais.journey.models import Ambassador, LaureateProject, Stage
-    from relais.stories.models import StoryPage
-
-    live = StoryPage.objects.live()
-    story = live.filter(has_audio=True).order_by("-pk").first()
-    stage = Stage.objects.order_by("sort_order").first()
-    project = LaureateProject.objects.order_by("pk").first()
-    ambassador = Ambassador.objects.filter(public_profile=True).order_by("pk").first()
-    theme = story.themes.first()
-    return {
-        "home": "/",
-        "story": story.url,
-        "listing": "/histoires/",
-        "listing filtered": f"/histoires/?etape={stage.slug}&theme={theme.slug}",
-        "listing page 40": "/histoires/?page=40",
-        "listing last page": f"/histoires/?page={(live.count() + 11) // 12}",
-        "stage": stage.get_absolute_url(),
-        "project": project.get_absolute_url(),
-        "ambassador": ambassador.get_absolute_url(),
-    }
+REQUESTS = int(os.environ.get("BENCH_REQUESTS", "100"))
 
 
 def in_process(urls):
@@ -103,42 +56,13 @@ def in_process(urls):
     return results
 
 
-def wall_medians(app, urls):
-    """Return {name: median ms} of sequential requests to gunicorn serving `app`."""
-    process, port = serve(app, dict(os.environ, RELAIS_PAGE_CACHE_SECONDS="0"))
-    try:
-        medians = {}
-        for name, url in urls.items():
-            fetch(port, url)
-            timings = []
-            for _ in range(REQUESTS):
-                start = time.perf_counter()
-                fetch(port, url)
-                timings.append((time.perf_counter() - start) * 1000)
-            medians[name] = statistics.median(timings)
-        return medians
-    finally:
-        process.terminate()
-        process.wait(timeout=30)
-
-
 def main():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.production")
     os.environ["RELAIS_PAGE_CACHE_SECONDS"] = "0"
     import django
 
     django.setup()
-    urls = page_urls()
-    local = in_process(urls)
-    wall = wall_medians("config.wsgi", urls)
-    reference = wall_medians("bench.minimal_app", {"minimal": "/"})["minimal"]
-    print(f"\n{'page (cache off)':<20} {'queries':>7} {'cpu ms':>7} {'median ms':>9}  url")
-    for name, url in urls.items():
-        queries, cpu = local[name]
-        print(f"{name:<20} {queries:>7} {cpu:>7.2f} {wall[name]:>9.2f}  {url}")
-    print(f"{'minimal Django view':<20} {'':>7} {'':>7} {reference:>9.2f}")
-    out = {"urls": urls, "in_process": local, "wall": wall, "reference": reference}
-    print(json.dumps(out), file=sys.stderr)
+    print(json.dumps(in_process(json.loads(sys.argv[1]))))
 
 
 if __name__ == "__main__":

@@ -8,18 +8,21 @@ gunicorn serves the production settings with 2 sync workers, and the benchmark m
 from another process on loopback, for each page of the table:
 
 - cached: anonymous visitor, page cache on: median of sequential requests, then wrk req/s;
-- uncached: the same with RELAIS_PAGE_CACHE_SECONDS=0;
-- signed-in: median with the demo ambassador's session cookie, page cache on;
+- uncached: the same with RELAIS_PAGE_CACHE_SECONDS=0, and the median CPU time of the page
+  served in-process (bench/pages.py: steady when the machine is busy, unlike wall times);
+- signed-in: the same with the demo ambassador's session cookie, page cache on;
 - queries: counted by a header of the bench settings (anonymous / signed-in, first request);
 
 then the memory of each worker, the share of cached pages kept after one story is published
 (bench/cache_kept.py) and the seeding time. Once per database: the autosave endpoint. Once:
 the minimal Django view (the floor) and the processing of a 30-minute recording (skipped
-with BENCH_AUDIO=0). BENCH_REQUESTS and BENCH_SECONDS bound each measure.
+with BENCH_AUDIO=0). BENCH_REQUESTS and BENCH_SECONDS bound each measure. At the largest
+size, the query plans of the listing's last page, before issue 9 and now (bench/explain.py).
 """
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -63,9 +66,13 @@ def main():
             *notes,
             f"Medians: up to {REQUESTS} sequential requests in {SECONDS:g} s after one warm-up. "
             f"req/s: wrk -t2 -c32 -d{round(SECONDS)}s. queries: anonymous / signed-in, page "
-            "rendered with the page cache off. Stage page: « comptoir »; project and ambassador "
+            "served a second time with the page cache off. Stage page: « comptoir »; project and ambassador "
             "pages: those with the most stories. gunicorn: 2 sync workers, production settings.",
             f"Run time: {minutes:.1f} min.",
+            "",
+            "Query plans of the listing's last page (bench/explain.py):",
+            "",
+            *(f"```\n{figures['plans'].rstrip()}\n```" for figures in results.values()),
         ]
     )
     print("\n" + report)
@@ -94,7 +101,21 @@ def measure_backend(backend, workdir):
             print(f"   {size} stories ({seeding[0]} seeded in {seeding[1]:.1f} s)", flush=True)
             figures["sizes"][size] = dict(measure_size(site), seeding=seeding)
         figures["autosave"] = measure_autosave(site.env)
+        figures["plans"] = query_plans(site.env)
     return figures
+
+
+def query_plans(env):
+    """Return the plans of the listing's last page before and now, at the largest size."""
+    code = "from bench.explain import main; main()"
+    result = subprocess.run(  # noqa: S603 - fixed command
+        [sys.executable, "manage.py", "shell", "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    return result.stdout if result.returncode == 0 else f"explain failed: {result.stderr[-500:]}"
 
 
 def measure_size(site):
@@ -105,18 +126,20 @@ def measure_size(site):
     with Server(site.env) as server:
         for name, path in named.items():
             pages[name]["cached"] = attempt(timed, server.port, path)
-            pages[name]["signed"] = attempt(sequential_median_ms, server.port, path, signed_in)
+            pages[name]["signed"] = attempt(timed, server.port, path, signed_in)
         cached_rss = server.worker_rss_mb()
     with Server(dict(site.env, RELAIS_PAGE_CACHE_SECONDS="0")) as server:
         for name, path in named.items():
             pages[name]["uncached"] = attempt(timed, server.port, path)
         uncached_rss = server.worker_rss_mb()
+    for name, (_, cpu) in (attempt(cpu_times, site.env, named) or {}).items():
+        pages[name]["cpu"] = cpu
     bench_env = dict(site.env, DJANGO_SETTINGS_MODULE="bench.settings")
     with Server(dict(bench_env, RELAIS_PAGE_CACHE_SECONDS="0"), workers=1) as server:
         for name, path in named.items():
             pages[name]["queries"] = (
-                attempt(lambda p: query_count(server.port, p)[0], path),
-                attempt(lambda p: query_count(server.port, p, signed_in)[0], path),
+                attempt(steady_query_count, server.port, path),
+                attempt(steady_query_count, server.port, path, signed_in),
             )
     with Server(bench_env, workers=1) as server:  # one worker: one local page cache
         kept = attempt(
@@ -130,15 +153,36 @@ def measure_size(site):
     return {"pages": pages, "rss": (cached_rss, uncached_rss), "kept": kept}
 
 
-def timed(port, path):
-    return (sequential_median_ms(port, path), *throughput(port, path))
+def steady_query_count(port, path, headers=None):
+    """Return the queries of a page served again (what is kept per content change is kept)."""
+    query_count(port, path, headers)
+    return query_count(port, path, headers)[0]
+
+
+def cpu_times(env, named):
+    """Return {page: (queries, median CPU ms)} of each page served in-process, cache off."""
+    import json
+
+    out = subprocess.run(  # noqa: S603 - fixed command
+        [sys.executable, "bench/pages.py", json.dumps(named)],
+        cwd=ROOT,
+        env=dict(env, RELAIS_PAGE_CACHE_SECONDS="0"),
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def timed(port, path, headers=None):
+    return (sequential_median_ms(port, path, headers), *throughput(port, path, headers))
 
 
 def attempt(measure, *args):
     """Return the measure, or None when a request fails or times out (the table says so)."""
     try:
         return measure(*args)
-    except (OSError, RuntimeError) as error:
+    except (OSError, RuntimeError, subprocess.CalledProcessError) as error:
         print(f"   {measure.__name__}{args[1:2]}: {error!r}", flush=True)
         return None
 

@@ -1,20 +1,37 @@
 """Lay the benchmark's figures out as one Markdown table, padded to read in a terminal too."""
 
 BACKENDS = {"sqlite": "SQLite", "postgres": "PostgreSQL"}
-PER_SIZE = ["cached ms", "req/s", "uncached ms", "req/s", "signed-in ms", "queries"]
+PER_SIZE = [
+    "cached ms",
+    "req/s",
+    "uncached ms",
+    "req/s",
+    "CPU ms",
+    "signed-in ms",
+    "req/s",
+    "queries",
+]
 
 
 def render(results, floor, audio, sizes):
     header = ["database", "page"]
     for size in sizes:
         header += [f"{size:,} stories: {PER_SIZE[0]}", *PER_SIZE[1:]]
+    growth = len(sizes) > 1
+    if growth:
+        header.append(f"uncached {sizes[-1]:,} ÷ {sizes[0]:,}")
     rows = [["—", "minimal Django view (floor)", *_floor_cells(floor) * len(sizes)]]
+    rows[0] += [""] * growth
     for backend, figures in results.items():
         name = BACKENDS[backend]
         for page in next(iter(figures["sizes"].values()))["pages"]:
-            cells = [_page_cells(figures["sizes"][size]["pages"][page]) for size in sizes]
-            rows.append([name, page, *sum(cells, [])])
-        rows += [[name, label, *sum(cells, [])] for label, cells in _extra_rows(figures, sizes)]
+            measured = [figures["sizes"][size]["pages"][page] for size in sizes]
+            cells = [_page_cells(one) for one in measured]
+            rows.append([name, page, *sum(cells, []), *[_growth(measured)] * growth])
+        rows += [
+            [name, label, *sum(cells, []), *[""] * growth]
+            for label, cells in _extra_rows(figures, sizes)
+        ]
     if audio:
         verdict = "ok" if audio["ratio"] <= 0.1 else "TOO SLOW"
         text = (
@@ -28,7 +45,7 @@ def render(results, floor, audio, sizes):
 
 def _floor_cells(floor):
     median, rps = floor
-    return [f"{median:.2f}", f"{rps:.0f}", f"{median:.2f}", f"{rps:.0f}", "", "0"]
+    return [f"{median:.2f}", f"{rps:.0f}"] * 2 + [""] + [f"{median:.2f}", f"{rps:.0f}", "0"]
 
 
 FAILED = "failed"  # a request failed or timed out: bench/run.py printed why
@@ -39,9 +56,18 @@ def _page_cells(page):
     return [
         *_timed(cached),
         *_timed(uncached),
-        FAILED if signed is None else f"{signed:.2f}",
+        f"{page['cpu']:.2f}" if page.get("cpu") is not None else FAILED,
+        *_timed(signed),
         " / ".join(FAILED if n is None else str(n) for n in page["queries"]),
     ]
+
+
+def _growth(measured):
+    """Return the uncached median at the largest size over that at the smallest (1.00: flat)."""
+    first, last = measured[0]["uncached"], measured[-1]["uncached"]
+    if first is None or last is None:
+        return FAILED
+    return f"{last[0] / first[0]:.2f}"
 
 
 def _timed(measure):

@@ -39,6 +39,9 @@ def current_versions():
 def forget_every_page():
     """Make every cached page stale in every process, and drop those of this cache."""
     CacheTag.objects.update_or_create(name=EPOCH, defaults={"generation": secrets.randbits(62)})
+    # Values kept per content version (menus, story cards) in other processes must not be
+    # read again: after a restore, the version restored may be one they already used.
+    ContentGeneration.leap()
     caches["pages"].clear()
 
 

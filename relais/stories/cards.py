@@ -8,15 +8,23 @@ the index order instead. The numbers of stories it compares are counted once per
 change (`story_count`).
 """
 
+from dataclasses import dataclass
+
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Value
 from django.db.models.expressions import RawSQL
+from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 from wagtail.images import get_image_model
+from wagtail.models import Page
 
-from relais.core.content_cache import cached_for_content
+from relais.core.content_cache import TIMEOUT_SECONDS, cached_for_content, content_version
+from relais.core.page_cache import tag_for
 from relais.core.site_tree import exclude_private
 from relais.journey.lookups import all_stages, all_themes, in_order
+from relais.journey.models import LaureateProject
 
 CARD_RENDITION = "fill-480x300"
 STAGE, THEME = 0, 1
@@ -67,8 +75,55 @@ def in_index_order(stories, count, rows):
 
 
 def first_cards(stories, count, limit):
-    """Return the `limit` newest of `stories` (counted `count`) with their tags."""
-    return with_tags(in_index_order(stories, count, limit)[:limit])
+    """Return the cards of the `limit` newest of `stories` (counted `count`)."""
+    return cards(in_index_order(stories, count, limit)[:limit])
+
+
+@dataclass(frozen=True)
+class StoryCard:
+    """A story as every list shows it, its HTML rendered once per content change."""
+
+    pk: int
+    title: str
+    html: str
+    tags: tuple  # what the card shows, for the page cache (relais.core.page_cache)
+
+    def __str__(self):
+        return mark_safe(self.html)  # noqa: S308 - rendered by our template, escaped there
+
+    @classmethod
+    def of(cls, story):
+        html = render_to_string("includes/story_card.html", {"story": story})
+        tags = (tag_for(Page, story.pk),)
+        if story.project_id:
+            tags += (tag_for(LaureateProject, story.project_id),)
+        return cls(story.pk, story.title, html, tags)
+
+
+def cards(stories):
+    """Return the cards of `stories` (a sliced `story_cards` queryset), in its order.
+
+    Only the ids are read in the list's order; each card comes from the page cache's store,
+    kept per content version, and only missing cards are read and rendered (in two queries).
+    """
+    ids = list(stories.prefetch_related(None).select_related(None).values_list("pk", flat=True))
+    return cards_of(stories.model, ids)
+
+
+def cards_of(model, ids):
+    """Return the cards of the stories whose ids are `ids`, in that order."""
+    store, version = caches["pages"], content_version()
+    keys = {pk: f"story-card:{version}:{pk}" for pk in ids}
+    found = store.get_many(keys.values()) if keys else {}
+    missing = [pk for pk in ids if keys[pk] not in found]
+    if missing:
+        fresh = {
+            keys[story.pk]: StoryCard.of(story)
+            for story in with_tags(story_cards(model.objects.filter(pk__in=missing)))
+        }
+        store.set_many(fresh, TIMEOUT_SECONDS)
+        found.update(fresh)
+    return [found[keys[pk]] for pk in ids if keys[pk] in found]
 
 
 def with_tags(stories):
@@ -117,7 +172,7 @@ class StoryPaginator(Paginator):
         top = min(bottom + self.per_page, self.count)
         if bottom > self.count - top:
             stories = in_index_order(self.object_list, self.count, self.count - bottom)
-            rows = list(stories.reverse()[self.count - top : self.count - bottom])[::-1]
+            rows = cards(stories.reverse()[self.count - top : self.count - bottom])[::-1]
         else:
-            rows = list(in_index_order(self.object_list, self.count, top)[bottom:top])
-        return self._get_page(with_tags(rows), number, self)
+            rows = cards(in_index_order(self.object_list, self.count, top)[bottom:top])
+        return self._get_page(rows, number, self)

@@ -23,7 +23,7 @@ from relais.journey.models import Programme
 from .audio import AudioCapsule, AudioChapter  # noqa: F401 - models of this app
 from .blocks import StoryBodyBlock
 from .cache_rules import STORIES
-from .cards import StoryPaginator, story_cards, story_count, with_tags
+from .cards import StoryPaginator, cards, story_cards, story_count, with_tags
 from .forms import StoryPageForm
 from .listing import StoryFilterForm
 
@@ -87,7 +87,7 @@ class HomePage(CachedChildrenRouteMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = story_cards(StoryPage.objects.descendant_of(self))
-        context["latest_stories"] = with_tags(stories[:LATEST_STORIES_ON_HOME])
+        context["latest_stories"] = cards(stories[:LATEST_STORIES_ON_HOME])
         context["story_index"] = next(
             (page for page in children_of(self) if isinstance(page, StoryIndexPage) and page.live),
             None,
@@ -158,9 +158,6 @@ class StoryIndexPage(SiteTreePageMixin, Page):
         story._cached_parent_obj = self
         with_tags([story])
         return story.route(request, [])
-
-    def cache_tags(self):
-        return [STORIES]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -2,6 +2,7 @@
 
 from django import template
 
+from relais.core.page_cache import declare
 from relais.core.page_cache import depends_on as declare_objects
 
 register = template.Library()
@@ -13,4 +14,13 @@ def depends_on(context, *objects):
     request = context.get("request")
     if request is not None:
         declare_objects(request, *objects)
+    return ""
+
+
+@register.simple_tag(takes_context=True)
+def declares(context, tags):
+    """Render nothing; declare tags computed beforehand (a story card kept in cache)."""
+    request = context.get("request")
+    if request is not None:
+        declare(request, *tags)
     return ""
