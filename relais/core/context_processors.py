@@ -1,10 +1,9 @@
 """Navigation shared by every public page, computed once per content change."""
 
 from django.conf import settings
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
-from .content_cache import cached_for_content, content_version
+from .content_cache import cached_for_content
 from .models import FunderSettings
 from .site_tree import children_of, is_public, root_page
 
@@ -44,9 +43,6 @@ def site_chrome(request):
     cookie hint."""
     return {
         "site_root": SimpleLazyObject(lambda: root_page(request)),
-        # Keys of the fragments rendered once per content change ({% cache … using="pages" %}).
-        "content_version": SimpleLazyObject(content_version),
-        "content_day": SimpleLazyObject(lambda: timezone.localdate().isoformat()),
         "menu_pages": SimpleLazyObject(lambda: _menu_pages(request, in_menu=True)),
         "footer_pages": SimpleLazyObject(lambda: _menu_pages(request, in_menu=False)),
         "site_funder": SimpleLazyObject(_funder),
