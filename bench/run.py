@@ -66,8 +66,9 @@ def main():
             *notes,
             f"Medians: up to {REQUESTS} sequential requests in {SECONDS:g} s after one warm-up. "
             f"req/s: wrk -t2 -c32 -d{round(SECONDS)}s. queries: anonymous / signed-in, page "
-            "served a second time with the page cache off. Stage page: « comptoir »; project and ambassador "
-            "pages: those with the most stories. gunicorn: 2 sync workers, production settings.",
+            "served a second time with the page cache off. Stage page: « comptoir »; project and "
+            "ambassador pages: those with the most stories. gunicorn: 2 sync workers, production "
+            "settings. CPU ms: median CPU time of the page served in-process, page cache off.",
             f"Run time: {minutes:.1f} min.",
             "",
             "Query plans of the listing's last page (bench/explain.py):",
