@@ -78,7 +78,8 @@ class MediaChecker:
             else:
                 duration = probe_accepted_audio(path).duration_seconds
         except MediaRejected as exc:
-            raise PackError(f"{name}: {exc.message}", referrer, line) from exc
+            message = _("%(name)s: %(problem)s") % {"name": name, "problem": exc.message}
+            raise PackError(message, referrer, line) from exc
         return PackMedia(path, name, sha1_of(path), duration)
 
 

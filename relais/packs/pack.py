@@ -3,18 +3,28 @@
 import datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from .files import LineDict, LineList, PackError, PackFolder
 from .markdown import to_html
 from .media import MediaChecker
 
 TYPES = {
-    str: _("text"),
-    int: _("a whole number"),
-    bool: _("true or false"),
-    list: _("a list"),
-    dict: _("a mapping"),
-    datetime.date: _("a date"),
+    str: gettext_lazy("a text"),
+    int: gettext_lazy("a whole number"),
+    bool: gettext_lazy("true or false"),
+    list: gettext_lazy("a list"),
+    dict: gettext_lazy("a mapping"),
+    datetime.date: gettext_lazy("a date"),
+}
+# What a slug names, by the kind that claimed it, for "unknown …" messages.
+UNKNOWN = {
+    "stage": gettext_lazy("unknown stage: %(slug)s"),
+    "theme": gettext_lazy("unknown theme: %(slug)s"),
+    "territory": gettext_lazy("unknown territory: %(slug)s"),
+    "audio": gettext_lazy("unknown audio capsule: %(slug)s"),
+    "projects": gettext_lazy("unknown project: %(slug)s"),
+    "ambassadors": gettext_lazy("unknown ambassador: %(slug)s"),
 }
 
 
@@ -52,10 +62,10 @@ class Pack:
         else:
             taken[slug] = path
 
-    def reference(self, kind, slug, path, line, label):
+    def reference(self, kind, slug, path, line):
         """Check that a slug names an item of the pack; record an error otherwise."""
         if slug not in self.slugs.get(kind, {}):
-            message = _("unknown %(label)s: %(slug)s") % {"label": label, "slug": slug}
+            message = UNKNOWN[kind] % {"slug": slug}
             self.error(PackError(message, path, line))
             return False
         return True

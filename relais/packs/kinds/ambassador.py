@@ -51,7 +51,7 @@ def _parse(pack, document, values):
 def check(pack):
     for item in pack.items[NAME]:
         for project in item["projects"]:
-            pack.reference("projects", project, item["path"], item["line"], _("project"))
+            pack.reference("projects", project, item["path"], item["line"])
 
 
 def load(pack, changes, context):

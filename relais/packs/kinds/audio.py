@@ -28,7 +28,9 @@ def read(pack):
 
 def _parse(pack, document, values):
     meta = document.meta
-    values["transcript"] = require_text(document, _("the transcript"))
+    values["transcript"] = require_text(
+        document, _("the transcript is missing below the front matter")
+    )
     values["media"] = pack.media.audio(values["file"], document.path, meta.line_of("file"))
     values["chapters"] = [_chapter(document, c) for c in values.get("chapters", [])]
     return values

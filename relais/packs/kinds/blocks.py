@@ -122,10 +122,10 @@ def _block(pack, document, name, meta, allowed):
 def check_body(pack, path, parts):
     for kind, values in parts:
         if kind == "audio":
-            pack.reference("audio", values["audio"], path, values["line"], _("audio capsule"))
+            pack.reference("audio", values["audio"], path, values["line"])
         elif kind == "timeline":
             for step in values["steps"]:
-                pack.reference("stage", step["stage"], path, values["line"], _("stage"))
+                pack.reference("stage", step["stage"], path, values["line"])
 
 
 def raw_body(parts, context, image_title):

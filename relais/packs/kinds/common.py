@@ -1,7 +1,5 @@
 """What the Markdown kinds share: reading a folder of documents, slugs and examples."""
 
-from django.utils.translation import gettext as _
-
 from ..files import PackError
 from ..pack import fields
 
@@ -23,14 +21,10 @@ def read_documents(pack, folder, spec, parse):
     return items
 
 
-def require_text(document, message_key):
+def require_text(document, message):
     """Return the Markdown body of a document, which must not be empty."""
     if not document.body.strip():
-        raise PackError(
-            _("%(what)s is missing below the front matter") % {"what": message_key},
-            document.path,
-            document.body_line,
-        )
+        raise PackError(message, document.path, document.body_line)
     return document.body.strip()
 
 

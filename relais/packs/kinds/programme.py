@@ -208,15 +208,13 @@ def check(pack):
         return
     for date in filter(None, item["calendar"]):
         if "stage" in date:
-            pack.reference("stage", date["stage"], FILE, date["line"], _("stage"))
+            pack.reference("stage", date["stage"], FILE, date["line"])
     for territory in filter(None, item["territories"]):
         if "parent" in territory:
-            pack.reference(
-                "territory", territory["parent"], FILE, territory["line"], _("territory")
-            )
+            pack.reference("territory", territory["parent"], FILE, territory["line"])
     home = (item["site"] or {}).get("home", {})
     if "featured_audio" in home:
-        pack.reference("audio", home["featured_audio"], FILE, None, _("audio capsule"))
+        pack.reference("audio", home["featured_audio"], FILE, None)
 
 
 def load(pack, changes, context):

@@ -28,7 +28,9 @@ def read(pack):
 
 
 def _parse(document, values):
-    values["description"] = require_text(document, _("the short description"))
+    values["description"] = require_text(
+        document, _("the short description is missing below the front matter")
+    )
     values["themes"] = slug_list(document.meta, "themes", document.path)
     values["editions"] = [_edition(document, e) for e in values.get("editions", [])]
     values["path"], values["line"] = document.path, document.meta.line
@@ -53,9 +55,9 @@ def _edition(document, edition):
 
 def check(pack):
     for item in pack.items[NAME]:
-        pack.reference("territory", item["territory"], item["path"], item["line"], _("territory"))
+        pack.reference("territory", item["territory"], item["path"], item["line"])
         for theme in item["themes"]:
-            pack.reference("theme", theme, item["path"], item["line"], _("theme"))
+            pack.reference("theme", theme, item["path"], item["line"])
 
 
 def load(pack, changes, context):

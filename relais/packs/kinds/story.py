@@ -1,7 +1,5 @@
 """stories/*.md: a published story of the programme; Markdown text with its blocks."""
 
-from django.utils.translation import gettext as _
-
 from relais.journey.models import Ambassador, LaureateProject, Stage, Theme
 from relais.stories.models import StoryPage
 
@@ -45,13 +43,13 @@ def check(pack):
     for item in pack.items[NAME]:
         path, line = item["path"], item["line"]
         if "project" in item:
-            pack.reference("projects", item["project"], path, line, _("project"))
+            pack.reference("projects", item["project"], path, line)
         for slug in item["ambassadors"]:
-            pack.reference("ambassadors", slug, path, line, _("ambassador"))
+            pack.reference("ambassadors", slug, path, line)
         for slug in item["stages"]:
-            pack.reference("stage", slug, path, line, _("stage"))
+            pack.reference("stage", slug, path, line)
         for slug in item["themes"]:
-            pack.reference("theme", slug, path, line, _("theme"))
+            pack.reference("theme", slug, path, line)
         check_body(pack, path, item["body"])
 
 
