@@ -11,10 +11,6 @@ from relais.journey.models import Ambassador
 DEMO_AMBASSADOR_EMAIL = "ambassadrice.demo@example.org"
 
 
-def load_collect_defaults():
-    """The interview grid and consent text are in the demo pack now: kept for callers."""
-
-
 @transaction.atomic
 def load_demo_ambassador():
     """Create the demo ambassador account with a testimony in progress; return the user."""

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 
 from wagtail.models import Page
 
+from relais.core.invalidation import bulk_write
 from relais.core.models import StandardPage
 from relais.journey.models import Ambassador, LaureateProject
 from relais.media.storage import atomic_with_files
@@ -49,6 +50,7 @@ def check_pack(root):
     if not pack.errors:
         for kind in KINDS:
             kind.check(pack)
+    pack.errors += pack.media.check_all()
     if pack.errors:
         raise PackInvalid(pack.errors)
     return pack
@@ -58,9 +60,17 @@ def import_pack(root, dry_run=False):
     """Import a valid pack in one transaction; return its Changes (a dry run rolls back)."""
     pack = check_pack(root)
     changes = Changes()
-    context = {"image": lambda media, title: stored_image(media, title)[0]}
+    images = {}
+
+    def image(media, title):
+        """Return the site image of a pack file (one per content, looked up once)."""
+        if media.sha1 not in images:
+            images[media.sha1] = stored_image(media, title)[0]
+        return images[media.sha1]
+
+    context = {"image": image}
     try:
-        with atomic_with_files():
+        with atomic_with_files(), bulk_write():
             for kind in KINDS:
                 kind.load(pack, changes, context)
             if dry_run:

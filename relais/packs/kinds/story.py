@@ -3,8 +3,9 @@
 from relais.journey.models import Ambassador, LaureateProject, Stage, Theme
 from relais.stories.models import StoryPage
 
+from ..bulk import create_pages
 from ..pack import slug_list
-from ..writes import publish_page
+from ..writes import CREATED, publish_page
 from .blocks import check_body, export_body, raw_body, read_body
 from .common import read_documents
 
@@ -54,31 +55,43 @@ def check(pack):
 
 
 def load(pack, changes, context):
+    """Update the stories already on the site by slug; create the new ones in bulk."""
+    index = context["index"]
+    context["projects"] = {p.slug: p for p in LaureateProject.objects.all()}
+    context["ambassadors"] = {a.slug: a for a in Ambassador.objects.all()}
+    context["themes"] = {t.slug: t for t in Theme.objects.all()}
+    existing = set(StoryPage.objects.child_of(index).values_list("slug", flat=True))
+    new = []
     for item in pack.items[NAME]:
-        title = item["title"]
-        image_title = f"Illustration – {title}"
-        listing = context["image"](item["image"], image_title) if "image" in item else None
-        stages = [context["stages"][slug] for slug in item["stages"]]
-        publish_page(
-            context["index"],
-            StoryPage,
-            item["slug"],
-            {
-                "title": title,
-                "intro": item["intro"],
-                "listing_image": listing,
-                "project": LaureateProject.objects.filter(slug=item.get("project")).first(),
-                "body": raw_body(item["body"], context, image_title),
-                "is_example": pack.example,
-            },
-            changes,
-            NAME,
-            relations={
-                "ambassadors": list(Ambassador.objects.filter(slug__in=item["ambassadors"])),
-                "stages": stages,
-                "themes": list(Theme.objects.filter(slug__in=item["themes"])),
-            },
-        )
+        fields, relations = _values(pack, item, context)
+        if item["slug"] in existing:
+            publish_page(index, StoryPage, item["slug"], fields, changes, NAME, relations)
+        else:
+            # StoryPage.save() sets has_audio; pages created in bulk are not saved one by one.
+            fields["has_audio"] = any(block["type"] == "audio" for block in fields["body"])
+            new.append((item["slug"], fields, relations))
+            changes.add(CREATED, NAME, item["slug"])
+    create_pages(index, StoryPage, new)
+
+
+def _values(pack, item, context):
+    title = item["title"]
+    image_title = f"Illustration – {title}"
+    listing = context["image"](item["image"], image_title) if "image" in item else None
+    fields = {
+        "title": title,
+        "intro": item["intro"],
+        "listing_image": listing,
+        "project": context["projects"].get(item.get("project")),
+        "body": raw_body(item["body"], context, image_title),
+        "is_example": pack.example,
+    }
+    relations = {
+        "ambassadors": [context["ambassadors"][slug] for slug in item["ambassadors"]],
+        "stages": [context["stages"][slug] for slug in item["stages"]],
+        "themes": [context["themes"][slug] for slug in item["themes"]],
+    }
+    return fields, relations
 
 
 def export(out):

@@ -8,6 +8,9 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
+# The demo's second pack, a fictional town budget (read as data: packs never import the demo).
+VALMONT_PACK = Path(__file__).resolve().parents[2] / "demo" / "packs" / "valmont-sur-aa"
+
 
 def pytest_relais_database_content(item):
     """Every test of this folder that uses the database starts from an empty site."""

@@ -9,11 +9,12 @@ from wagtail.models import Page
 
 from relais.collect.models import ConsentText, InterviewQuestion
 from relais.core.models import FunderSettings, SiteContactSettings
-from relais.demo.loader import VALMONT_PACK
 from relais.journey.models import Ambassador, LaureateProject, Programme, Territory, Theme
 from relais.packs.services import export_pack, import_pack
 from relais.stories.audio import AudioCapsule
 from relais.stories.models import HomePage, StoryIndexPage, StoryPage
+
+from .conftest import VALMONT_PACK
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from wagtail.models import Page, Revision
+from wagtail.models import Page, PageLogEntry, Revision
 
 from relais.collect.models import ConsentText, InterviewQuestion
 from relais.journey.models import LaureateProject, Programme, Stage
@@ -42,6 +42,14 @@ def test_a_pack_builds_the_site(pack_dir):
     assert story.live
     assert [b.block_type for b in story.body] == ["text", "audio", "image"]
     assert "<strong>gras</strong>" in story.body[0].value.source
+    assert story.live_revision == story.latest_revision
+    assert story.live_revision.as_object().title == "Un récit de Testville"
+    assert sorted(PageLogEntry.objects.filter(page=story).values_list("action", flat=True)) == [
+        "wagtail.create",
+        "wagtail.publish",
+    ]
+    assert story.has_audio
+    assert StoryPage.objects.live().search("Testville").count() == 1
     assert HomePage.objects.get().featured_audio.title == "La voix de Testville"
     assert AudioCapsule.objects.get().duration_seconds == pytest.approx(1, abs=0.1)
 

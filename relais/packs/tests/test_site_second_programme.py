@@ -3,9 +3,10 @@
 import pytest
 from bs4 import BeautifulSoup
 
-from relais.demo.loader import VALMONT_PACK
 from relais.journey.models import Stage
 from relais.packs.services import import_pack
+
+from .conftest import VALMONT_PACK
 
 pytestmark = pytest.mark.django_db
 
