@@ -10,6 +10,7 @@ reference index and the search index in bulk, like `seed_stories` does for load 
 import uuid
 
 from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import connections, router
 from django.db.models import F, JSONField, Value
 from django.utils import timezone
@@ -17,6 +18,8 @@ from django.utils import timezone
 from modelcluster.models import get_field_value
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
+
+from .writes import refused
 
 BATCH_SIZE = 500
 # What a first publication records in the revision, as Wagtail's save_revision() does.
@@ -62,7 +65,12 @@ def _new_page(parent, model, step, slug, fields, relations, now):
     page.content_type = ContentType.objects.get_for_model(model)
     for name, targets in relations.items():
         setattr(page, name, list(targets))
-    page.full_clean(exclude=["path", "depth", "translation_key"])
+    # Field checks only (lengths, slug format): Wagtail's full_clean() also asks the database
+    # whether the slug is free, which the pack's own checks already know for new pages.
+    try:
+        page.clean_fields(exclude=["path", "depth", "translation_key", "content_type", "locale"])
+    except ValidationError as exc:
+        raise refused(slug, exc) from exc
     return page
 
 

@@ -113,7 +113,7 @@ def slug_list(meta, key, path):
         raise PackError(
             _("%(key)s must be a list of slugs") % {"key": key}, path, meta.line_of(key)
         )
-    return value
+    return list(dict.fromkeys(value))  # a slug written twice counts once
 
 
 def markdown_field(meta, key, path):

@@ -77,6 +77,8 @@ def import_pack(root, dry_run=False):
                 raise _DryRun
     except _DryRun:
         pass
+    except PackError as exc:  # the site's own validation refused an item: nothing stays
+        raise PackInvalid([exc]) from exc
     return changes
 
 

@@ -2,6 +2,10 @@
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
+
+from .files import PackError
+
 CREATED, UPDATED, UNCHANGED = "created", "updated", "unchanged"
 
 
@@ -86,9 +90,25 @@ def _strip_ids(data):
     return data
 
 
+def refused(slug, error):
+    """Return the PackError of an item the site's own validation refuses."""
+    problems = (
+        "; ".join(f"{name}: {' '.join(messages)}" for name, messages in error.message_dict.items())
+        if hasattr(error, "message_dict")
+        else " ".join(error.messages)
+    )
+    return PackError(f"{slug}: {problems}")
+
+
 def publish_page(parent, model, slug, fields, changes, kind, relations=None):
     """Create or update a child page by slug; a new revision only when something differs."""
-    relations = relations or {}
+    try:
+        return _publish_page(parent, model, slug, fields, changes, kind, relations or {})
+    except ValidationError as exc:
+        raise refused(slug, exc) from exc
+
+
+def _publish_page(parent, model, slug, fields, changes, kind, relations):
     page = model.objects.child_of(parent).filter(slug=slug).first()
     if page is None:
         page = model(slug=slug, **fields)

@@ -157,3 +157,9 @@ def test_a_broken_image_is_refused(pack_dir):
 def test_an_unknown_key_is_refused_with_its_line(pack_dir):
     edit(pack_dir / "projects/un-projet.md", "carrier: Les voisins", "porteur: Les voisins")
     assert "projects/un-projet.md:4: clé inconnue porteur" in refused(pack_dir)
+
+
+def test_a_title_too_long_for_the_site_is_refused(pack_dir):
+    """The site's own field checks apply too: nothing is imported."""
+    edit(pack_dir / "stories/un-recit.md", "title: Un récit de Testville", "title: " + "x" * 300)
+    assert "un-recit: title:" in refused(pack_dir)
