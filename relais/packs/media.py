@@ -131,7 +131,8 @@ def stored_image(media, title):
     if existing:
         return existing, False
     with open(media.path, "rb") as handle:
-        image = model(title=title, file=File(handle, name=media.path.name))
+        limit = model._meta.get_field("title").max_length
+        image = model(title=title[:limit], file=File(handle, name=media.path.name))
         # Wagtail's forms set these; the hash is how a re-import finds the image again.
         image.file_size = media.path.stat().st_size
         image.file_hash = media.sha1

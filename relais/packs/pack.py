@@ -123,3 +123,15 @@ def markdown_field(meta, key, path):
         return ""
     # A literal block starts on the line after its key.
     return to_html(value, path, (meta.line_of(key) or 0) + 1)
+
+
+def check_lengths(values, meta, path, model, names):
+    """Refuse a value longer than its model field allows (names: pack key → field name)."""
+    for key, name in names.items():
+        limit = model._meta.get_field(name).max_length
+        if limit and len(values.get(key) or "") > limit:
+            message = _("%(key)s is too long: %(max)d characters at most") % {
+                "key": key,
+                "max": limit,
+            }
+            raise PackError(message, path, meta.line_of(key))

@@ -10,7 +10,7 @@ from relais.journey.models import Ambassador, LaureateProject
 
 from ..files import PackError
 from ..media import stored_image
-from ..pack import slug_list
+from ..pack import check_lengths, slug_list
 from ..writes import UPDATED, set_many, upsert
 from .common import read_documents
 
@@ -34,6 +34,13 @@ def read(pack):
 
 def _parse(pack, document, values):
     meta = document.meta
+    names = {
+        "name": "display_name",
+        "structure": "structure",
+        "photo_alt": "photo_alt",
+        "years_labelled": "years_labelled",
+    }
+    check_lengths(values, meta, document.path, Ambassador, names)
     if "photo" in values:
         if not values.get("photo_alt"):
             raise PackError(

@@ -12,6 +12,7 @@ from relais.stories.audio import AudioCapsule, AudioChapter, validate_timestamp
 
 from ..files import PackError
 from ..media import same_content
+from ..pack import check_lengths
 from ..writes import CREATED, UNCHANGED, UPDATED, set_children
 from .common import read_documents, require_text, unique_slug
 
@@ -28,6 +29,7 @@ def read(pack):
 
 def _parse(pack, document, values):
     meta = document.meta
+    check_lengths(values, meta, document.path, AudioCapsule, {"title": "title"})
     values["transcript"] = require_text(
         document, _("the transcript is missing below the front matter")
     )

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from relais.journey.models import LaureateProject, ProjectEdition, Territory, Theme
 
 from ..files import PackError
-from ..pack import slug_list
+from ..pack import check_lengths, slug_list
 from ..writes import UPDATED, set_children, set_many, upsert
 from .common import read_documents, require_text
 
@@ -28,6 +28,8 @@ def read(pack):
 
 
 def _parse(document, values):
+    names = {"title": "name", "carrier": "carrier"}
+    check_lengths(values, document.meta, document.path, LaureateProject, names)
     values["description"] = require_text(
         document, _("the short description is missing below the front matter")
     )

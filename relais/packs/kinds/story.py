@@ -4,7 +4,7 @@ from relais.journey.models import Ambassador, LaureateProject, Stage, Theme
 from relais.stories.models import StoryPage
 
 from ..bulk import create_pages
-from ..pack import slug_list
+from ..pack import check_lengths, slug_list
 from ..writes import CREATED, publish_page
 from .blocks import check_body, export_body, raw_body, read_body
 from .common import read_documents
@@ -31,6 +31,7 @@ def read(pack):
 
 def _parse(pack, document, values):
     meta = document.meta
+    check_lengths(values, meta, document.path, StoryPage, {"title": "title", "intro": "intro"})
     for key in ("ambassadors", "stages", "themes"):
         values[key] = slug_list(meta, key, document.path)
     if "image" in values:

@@ -162,4 +162,6 @@ def test_an_unknown_key_is_refused_with_its_line(pack_dir):
 def test_a_title_too_long_for_the_site_is_refused(pack_dir):
     """The site's own field checks apply too: nothing is imported."""
     edit(pack_dir / "stories/un-recit.md", "title: Un récit de Testville", "title: " + "x" * 300)
-    assert "un-recit: title:" in refused(pack_dir)
+    assert "stories/un-recit.md:3: title est trop long : 255 caractères au maximum" in refused(
+        pack_dir
+    )
