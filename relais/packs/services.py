@@ -47,9 +47,9 @@ def check_pack(root):
         raise PackInvalid([exc]) from exc
     for kind in KINDS:
         kind.read(pack)
-    if not pack.errors:
-        for kind in KINDS:
-            kind.check(pack)
+    # References are checked even after other problems, so that one run reports them all.
+    for kind in KINDS:
+        kind.check(pack)
     pack.errors += pack.media.check_all()
     if pack.errors:
         raise PackInvalid(pack.errors)

@@ -165,3 +165,12 @@ def test_a_title_too_long_for_the_site_is_refused(pack_dir):
     assert "stories/un-recit.md:3: title est trop long : 255 caractères au maximum" in refused(
         pack_dir
     )
+
+
+def test_a_bad_file_does_not_hide_the_problems_of_the_others(pack_dir):
+    """A story refused for its image still lets the check find the project's unknown theme."""
+    edit(pack_dir / "stories/un-recit.md", "    alt: Un dessin bleu\n", "")
+    edit(pack_dir / "projects/un-projet.md", "themes: [jeunesse]", "themes: [culture]")
+    message = refused(pack_dir)
+    assert "bloc dessin : le texte alternatif (alt) manque" in message
+    assert "projects/un-projet.md:2: thème inconnu : culture" in message
