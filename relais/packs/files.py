@@ -94,7 +94,8 @@ PackLoader.add_constructor("tag:yaml.org,2002:seq", _construct_seq)
 def load_yaml(text, path, first_line=1):
     """Parse YAML text of a pack file; raise PackError with the line of the problem."""
     try:
-        data = yaml.load(text, Loader=PackLoader)  # noqa: S506 - PackLoader is a SafeLoader
+        # PackLoader is a SafeLoader subclass (no Python objects) that also refuses aliases.
+        data = yaml.load(text, Loader=PackLoader)  # noqa: S506  # nosec B506
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark else None
