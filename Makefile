@@ -6,7 +6,7 @@ PORT ?= 8000
 export PYTHONDONTWRITEBYTECODE := 1
 
 .DEFAULT_GOAL := help
-.PHONY: help install system-deps test-deps bench-deps messages demo test test-sqlite test-postgres bench soak lint audit deploy-check format
+.PHONY: help install system-deps test-deps bench-deps messages demo test test-sqlite test-postgres bench bench-packs soak lint audit deploy-check format
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,6 +70,9 @@ test-postgres:
 bench: install bench-deps ## Benchmark the public pages with gunicorn and wrk, then the soak (about 35 min)
 	$(PY) bench/run.py
 	$(MAKE) --no-print-directory soak
+
+bench-packs: install ## Time import_pack and export_pack on a pack of 1,000 stories and 100 audio files
+	$(PY) bench/packs.py
 
 # Needs Redis and PostgreSQL on 127.0.0.1 (see README, Performance); SOAK_SECONDS=60 for a quick look.
 soak: install ## Soak: 50 visitors and 10 ambassadors for 10 min on SQLite, then on PostgreSQL

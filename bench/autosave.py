@@ -11,9 +11,7 @@ CSRF = "benchcsrfsecret0123456789abcdefg"  # an unmasked 32-character CSRF secre
 SETUP = """
 from django.contrib.auth import get_user_model
 from django.contrib.sessions.backends.db import SessionStore
-from relais.demo.collect import load_collect_defaults
 from relais.collect.models import InterviewQuestion, Testimony
-load_collect_defaults()
 user, _ = get_user_model().objects.get_or_create(username="bench@example.org")
 testimony = Testimony.objects.create(owner=user, title="Banc d'essai")
 session = SessionStore()

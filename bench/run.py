@@ -16,8 +16,10 @@ from another process on loopback, for each page of the table:
 then the memory of each worker, the share of cached pages kept after one story is published
 (bench/cache_kept.py) and the seeding time. Once per database: the autosave endpoint. Once:
 the minimal Django view (the floor) and the processing of a 30-minute recording (skipped
-with BENCH_AUDIO=0). BENCH_REQUESTS and BENCH_SECONDS bound each measure. At the largest
-size, the query plans of the listing's last page, before issue 9 and now (bench/explain.py).
+with BENCH_AUDIO=0), and the import and export of a content pack of 1,000 stories
+(bench/packs.py, skipped with BENCH_PACKS=0). BENCH_REQUESTS and BENCH_SECONDS bound each
+measure. At the largest size, the query plans of the listing's last page, before issue 9
+and now (bench/explain.py).
 """
 
 import os
@@ -58,10 +60,11 @@ def main():
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
     audio = measure_audio()
+    packs = measure_packs()
     minutes = (time.perf_counter() - started) / 60
     report = "\n".join(
         [
-            table.render(results, floor, audio, SIZES),
+            table.render(results, floor, audio, SIZES, packs),
             "",
             *notes,
             f"Medians: up to {REQUESTS} sequential requests in {SECONDS:g} s after one warm-up. "
@@ -209,6 +212,23 @@ def measure_audio():
         return None
     out = subprocess.run(
         [sys.executable, "bench/audio_processing.py", "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def measure_packs():
+    """Time import_pack and export_pack on 1,000 stories and 100 audio files (bench/packs.py)."""
+    import json
+    import subprocess
+
+    if os.environ.get("BENCH_PACKS") == "0" or not shutil.which("ffmpeg"):
+        return None
+    out = subprocess.run(
+        [sys.executable, "bench/packs.py", "--json"],
         cwd=ROOT,
         capture_output=True,
         text=True,

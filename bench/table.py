@@ -13,7 +13,7 @@ PER_SIZE = [
 ]
 
 
-def render(results, floor, audio, sizes):
+def render(results, floor, audio, sizes, packs=None):
     header = ["database", "page"]
     for size in sizes:
         header += [f"{size:,} stories: {PER_SIZE[0]}", *PER_SIZE[1:]]
@@ -40,7 +40,20 @@ def render(results, floor, audio, sizes):
             f"{audio['lufs_in']:.1f}→{audio['lufs_out']:.1f}"
         )
         rows.append(["—", "audio processing of a recording", text, *[""] * (len(header) - 3)])
+    if packs:
+        rows.append(
+            ["SQLite", "content pack import / export", _packs(packs), *[""] * (len(header) - 3)]
+        )
     return _markdown([header, *rows])
+
+
+def _packs(packs):
+    verdict = "ok" if max(packs["import"], packs["export"]) <= 60 else "TOO SLOW"
+    return (
+        f"{packs['stories']:,} stories, {packs['audio']} audio files: import "
+        f"{packs['import']:.1f} s, export {packs['export']:.1f} s, import again "
+        f"{packs['reimport']:.1f} s (target ≤ 60 s, {verdict})"
+    )
 
 
 def _floor_cells(floor):

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "relais.stories",
     "relais.collect",
     "relais.staff",
+    "relais.packs",
     "relais.demo",
     "relais.backups",
     "wagtail.contrib.forms",
@@ -281,6 +282,8 @@ RELAIS_AUDIO_MAX_BYTES = int(os.environ.get("RELAIS_AUDIO_MAX_BYTES", str(100 * 
 RELAIS_AUDIO_MAX_SECONDS = int(os.environ.get("RELAIS_AUDIO_MAX_SECONDS", str(30 * 60)))
 RELAIS_IMAGE_MAX_BYTES = int(os.environ.get("RELAIS_IMAGE_MAX_BYTES", str(15 * 1024 * 1024)))
 RELAIS_IMAGE_MAX_PIXELS = int(os.environ.get("RELAIS_IMAGE_MAX_PIXELS", "40000000"))
+# Content packs (manage.py import_pack): each YAML or Markdown file is read only below this size.
+RELAIS_PACK_TEXT_MAX_BYTES = int(os.environ.get("RELAIS_PACK_TEXT_MAX_BYTES", str(1024 * 1024)))
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = RELAIS_IMAGE_MAX_BYTES
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = RELAIS_IMAGE_MAX_PIXELS
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000

@@ -8,6 +8,8 @@ every page (relais.core.signals).
 """
 
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import NamedTuple
 
 from wagtail.models import Page
@@ -40,6 +42,9 @@ class Rule(NamedTuple):
 
 
 RULES = {}
+# Set while a bulk write (a content pack import) runs: the writes stamp nothing one by one,
+# the whole site is stamped once at the end.
+_bulk = ContextVar("relais_bulk_write", default=False)
 
 
 def register(model, tags, quiet_fields=(), relations=related_objects):
@@ -62,6 +67,22 @@ def invalidate(tags):
     CacheTag.objects.bulk_create(
         stamps, update_conflicts=True, unique_fields=["name"], update_fields=["generation"]
     )
+
+
+def in_bulk_write():
+    """Whether the current writes are part of a bulk write stamped once at its end."""
+    return _bulk.get()
+
+
+@contextmanager
+def bulk_write():
+    """Write many objects, then make every cached page stale once (in the same transaction)."""
+    token = _bulk.set(True)
+    try:
+        yield
+    finally:
+        _bulk.reset(token)
+    invalidate([SITE])
 
 
 def everything(before, after):

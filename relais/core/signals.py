@@ -8,7 +8,7 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from .invalidation import everything, invalidate, once_shown, register, rule_for
+from .invalidation import everything, in_bulk_write, invalidate, once_shown, register, rule_for
 from .page_cache import SITE
 
 CONTENT_APPS = {"core", "journey", "stories", "wagtailcore", "wagtailimages", "wagtaildocs"}
@@ -77,7 +77,7 @@ def _quiet(rule, update_fields):
 @receiver(pre_save)
 def remember_what_was_shown(sender, instance, update_fields=None, **kwargs):
     """Keep the stored object: the pages that showed it must go stale too."""
-    if not _shows_on_pages(sender) or instance._state.adding:
+    if not _shows_on_pages(sender) or instance._state.adding or in_bulk_write():
         return
     model = _model(sender, instance)
     rule = rule_for(model)
@@ -87,7 +87,7 @@ def remember_what_was_shown(sender, instance, update_fields=None, **kwargs):
 
 @receiver(post_save)
 def content_saved(sender, instance, created, update_fields=None, **kwargs):
-    if not _shows_on_pages(sender):
+    if not _shows_on_pages(sender) or in_bulk_write():
         return
     model, after = _specific(sender, instance)
     rule = rule_for(model)
@@ -99,7 +99,7 @@ def content_saved(sender, instance, created, update_fields=None, **kwargs):
 
 @receiver(pre_delete)
 def content_deleted(sender, instance, **kwargs):
-    if _shows_on_pages(sender):
+    if _shows_on_pages(sender) and not in_bulk_write():
         model, before = _specific(sender, instance)
         invalidate(rule_for(model).tags(before, None))
 
@@ -107,7 +107,7 @@ def content_deleted(sender, instance, **kwargs):
 @receiver(m2m_changed)
 def content_relations_changed(sender, instance, action, model, pk_set, **kwargs):
     """A relation added or removed: the object's pages and the related objects' ones."""
-    if not _shows_on_pages(type(instance)):
+    if not _shows_on_pages(type(instance)) or in_bulk_write():
         return
     if action == "pre_clear":  # rare (forms add and remove): which ones go is unknown here
         invalidate([SITE])

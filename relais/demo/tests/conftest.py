@@ -1,4 +1,4 @@
-"""The demo's tests, and only they, run on the full demo (speech synthesis included).
+"""The demo's tests, and only they, run on the full demo (the Pas-de-Calais content pack).
 
 The root conftest asks every folder which content its tests need: here, the demo with its
 interview grid, consent text and demo ambassador. It is loaded the first time a test of
@@ -8,13 +8,11 @@ transactional test, and replaced by the small site when other tests run.
 
 import pytest
 
-from relais.demo.collect import load_collect_defaults
 from relais.demo.loader import load_demo
 
 
 def build_demo():
     load_demo()
-    load_collect_defaults()
 
 
 def pytest_relais_database_content(item):

@@ -1,29 +1,43 @@
-"""Demo capsules sound like contributions: same loudness, chapters on time, years in digits."""
+"""Demo capsules sound like contributions: same loudness, chapters on time, years in digits.
+
+The capsules are the MP3 files of the demo pack, spoken by espeak-ng (relais.demo.media).
+"""
 
 import re
 import subprocess
-import tempfile
 from functools import cache
-from pathlib import Path
 
 import pytest
 
-from relais.demo import content
-from relais.demo.media import speech_mp3
+from relais.demo.loader import PACK
 from relais.media.processing import TARGET_LOUDNESS_LUFS
+from relais.packs.files import PackFolder
 from relais.stories.audio import timestamp_to_seconds
 
-CAPSULES = {item["slug"]: item for item in content.CAPSULES}
+
+def _capsules():
+    """Read the demo pack's capsules: slug → front matter with its transcript."""
+    folder = PackFolder(PACK)
+    capsules = {}
+    for path in folder.files("audio", ".md"):
+        document = folder.read_markdown(path)
+        capsules[document.meta["slug"]] = {
+            **document.meta,
+            "transcript": document.body.strip(),
+            "chapters": [(c["start"], c["title"]) for c in document.meta["chapters"]],
+        }
+    return capsules
+
+
+CAPSULES = _capsules()
 
 
 @cache
 def ffmpeg_log(slug, audio_filter):
     """Return ffmpeg's log after running audio_filter on the demo speech of a capsule."""
-    with tempfile.TemporaryDirectory() as tmp:
-        mp3 = Path(tmp) / "capsule.mp3"
-        mp3.write_bytes(speech_mp3(CAPSULES[slug]["transcript"]))
-        command = ["ffmpeg", "-nostats", "-i", str(mp3), "-af", audio_filter, "-f", "null", "-"]
-        result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)  # noqa: S603, S607
+    mp3 = PACK / CAPSULES[slug]["file"]
+    command = ["ffmpeg", "-nostats", "-i", str(mp3), "-af", audio_filter, "-f", "null", "-"]
+    result = subprocess.run(command, capture_output=True, text=True, check=True, timeout=60)  # noqa: S603, S607
     return result.stderr
 
 

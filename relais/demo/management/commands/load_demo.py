@@ -1,6 +1,5 @@
 from django.core.management.base import BaseCommand
 
-from relais.demo.collect import load_collect_defaults
 from relais.demo.loader import load_demo
 
 
@@ -9,5 +8,4 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = load_demo()
-        load_collect_defaults()
         self.stdout.write(self.style.SUCCESS(f"Demo content loaded; home page: {home.get_url()}"))
