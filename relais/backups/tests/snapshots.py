@@ -10,9 +10,9 @@ def _plain(value):
     return bytes(value) if isinstance(value, memoryview) else value
 
 
-# The page cache's bookkeeping, not content: a restore renews its epoch on purpose, so that
-# no worker serves a page rendered from the replaced content.
-NOT_CONTENT = {"core_cachetag"}
+# The page cache's bookkeeping, not content: a restore renews its epoch and leaps the content
+# version on purpose, so that no worker serves a page or a fragment of the replaced content.
+NOT_CONTENT = {"core_cachetag", "core_contentgeneration"}
 
 
 def all_rows():
