@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Value
 from django.db.models.expressions import RawSQL
 from django.template.loader import render_to_string
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString
 
 from wagtail.images import get_image_model
 from wagtail.models import Page
@@ -85,11 +85,8 @@ class StoryCard:
 
     pk: int
     title: str
-    html: str
+    html: SafeString  # from our template, which escapes what it shows
     tags: tuple  # what the card shows, for the page cache (relais.core.page_cache)
-
-    def __str__(self):
-        return mark_safe(self.html)  # noqa: S308 - rendered by our template, escaped there
 
     @classmethod
     def of(cls, story):

@@ -82,3 +82,14 @@ def test_a_menu_page_knows_it_is_the_current_page(client, story_index, home):
     listing = client.get("/histoires/").content.decode()
     assert '<a href="/histoires/" aria-current="page">' in listing
     assert 'aria-current="page">Histoires' not in client.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_kept_card_still_escapes_what_an_editor_typed(client, story_index):
+    from relais.stories.tests.factories import StoryPageFactory
+
+    StoryPageFactory(parent=story_index, title="Le <b>marché</b>", intro="<script>x()</script>")
+    for _ in range(2):  # rendered, then kept
+        html = client.get("/histoires/").content.decode()
+        assert "Le &lt;b&gt;marché&lt;/b&gt;" in html
+        assert "<script>x()" not in html
