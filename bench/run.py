@@ -167,10 +167,19 @@ def cpu_times(env, named):
     """Return {page: (queries, median CPU ms)} of each page served in-process, cache off."""
     import json
 
+    return script_json(
+        "bench/pages.py", json.dumps(named), env=dict(env, RELAIS_PAGE_CACHE_SECONDS="0")
+    )
+
+
+def script_json(script, *args, env=None):
+    """Run a benchmark script and return the JSON on the last line it prints."""
+    import json
+
     out = subprocess.run(  # noqa: S603 - fixed command
-        [sys.executable, "bench/pages.py", json.dumps(named)],
+        [sys.executable, script, *args],
         cwd=ROOT,
-        env=dict(env, RELAIS_PAGE_CACHE_SECONDS="0"),
+        env=env,
         capture_output=True,
         text=True,
         check=True,
@@ -203,38 +212,18 @@ def measure_autosave(env):
 
 
 def measure_audio():
-    import json
-    import subprocess
-
     if os.environ.get("BENCH_AUDIO") == "0" or not (
         shutil.which("ffmpeg") and shutil.which("espeak-ng")
     ):
         return None
-    out = subprocess.run(
-        [sys.executable, "bench/audio_processing.py", "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return script_json("bench/audio_processing.py", "--json")
 
 
 def measure_packs():
     """Time import_pack and export_pack on 1,000 stories and 100 audio files (bench/packs.py)."""
-    import json
-    import subprocess
-
     if os.environ.get("BENCH_PACKS") == "0" or not shutil.which("ffmpeg"):
         return None
-    out = subprocess.run(
-        [sys.executable, "bench/packs.py", "--json"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return script_json("bench/packs.py", "--json")
 
 
 if __name__ == "__main__":
