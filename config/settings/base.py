@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "relais.journey",
     "relais.stories",
     "relais.collect",
+    "relais.knowledge",
     "relais.staff",
     "relais.packs",
     "relais.demo",
