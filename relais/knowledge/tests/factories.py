@@ -46,6 +46,12 @@ class KnowledgeCardFactory(factory.django.DjangoModelFactory):
         if create:
             for source in extracted or []:
                 CardSourceFactory(card=self, **source)
+            self.refresh_from_db(fields=["cited_by", "source_count"])
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            instance.save()  # modelcluster keeps stages and themes in memory until a save
 
 
 class CardSourceFactory(factory.django.DjangoModelFactory):
