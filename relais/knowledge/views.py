@@ -89,7 +89,7 @@ def stage_guide(request, slug):
     place = stage.place(s for s in all_stages().values() if s.programme_id == stage.programme_id)
     cards = KnowledgeCard.objects.public().filter(stages=stage)
     counts = count_by_type(f"stage:{stage.pk}", cards)
-    top = top_cards_by_type(cards, GUIDE_CARDS_PER_TYPE)
+    top = top_cards_by_type(cards, GUIDE_CARDS_PER_TYPE) if counts else {}
     shown = tiles([pk for ids in top.values() for pk in ids], in_guide=True)
     stories = story_cards(StoryPage.objects.filter(stages=stage))
     count = story_count(f"stage:{stage.pk}", stories)
