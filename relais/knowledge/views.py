@@ -11,7 +11,8 @@ from django.shortcuts import redirect, render
 
 from relais.core.page_cache import declare, depends_on, public_page
 from relais.core.site_tree import children_of, root_page
-from relais.journey.lookups import all_stages, stage_by_slug
+from relais.core.text import sorted_by_name
+from relais.journey.lookups import all_stages, in_order, stage_by_slug
 from relais.journey.models import Stage
 from relais.stories.cache_rules import stories_of
 from relais.stories.cards import first_cards, story_cards, story_count
@@ -62,15 +63,10 @@ def card_detail(request, slug):
             raise Http404
         return redirect(moved.card, permanent=True)
     depends_on(request, card)
-    stages = [
-        stage
-        for pk, stage in all_stages().items()
-        if pk in set(card.stages.values_list("pk", flat=True))
-    ]
     context = {
         "card": card,
-        "stages": stages,
-        "themes": list(card.themes.all()),
+        "stages": in_order(all_stages(), card.stages.values_list("pk", flat=True)),
+        "themes": sorted_by_name(card.themes.all()),
         "sources": public_sources(card),
     }
     return render(request, "knowledge/card.html", context)
