@@ -12,24 +12,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import axe_playwright_python
 import pytest
 
 from relais.collect.models import MediaStatus, TestimonyAudio
-from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+from relais.core.tests.browser import CHROMIUM, PHONE, headless_chromium, page_problems
 from relais.journey.models import Ambassador, LaureateProject, Stage
 from relais.stories.models import StoryPage
 
 JAVA = shutil.which("java")
-AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-AXE_RUN = """async (tags) => {
-  document.querySelectorAll('details').forEach((d) => { d.open = true; });
-  const result = await axe.run(document, {runOnly: {type: 'tag', values: tags}});
-  return {passes: result.passes.length, violations: result.violations.map((v) => ({
-    id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}))};
-}"""
-
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(
@@ -64,22 +54,11 @@ def pages_to_check():
     ]
 
 
-PHONE = {"width": 360, "height": 740}
-
-
 @pytest.fixture(scope="module")
 def browser():
     """One headless Chromium for the module's tests; each test opens its own window."""
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
-        from playwright.sync_api import sync_playwright
-
-        with sync_playwright() as playwright:
-            chromium = playwright.chromium.launch(
-                executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-            )
-            yield chromium
-            chromium.close()
+    with headless_chromium() as chromium:
+        yield chromium
 
 
 @pytest.fixture
@@ -114,27 +93,6 @@ def contributor_urls(testimony):
         "/contribuer/mes-donnees/supprimer/",
         "/contribuer/mot-de-passe/",
     ]
-
-
-def page_problems(page, url):
-    """Open url; return what it sent and its problems: axe violations, overflow, h1 count."""
-    response = page.goto(url)
-    served = response.text()  # what the server sent, before any script ran
-    headings = page.locator("h1").count()
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(AXE_RUN, WCAG_TAGS)
-    assert result["passes"] > 10, f"axe-core did not run on {url}"
-    problems = {}
-    if result["violations"]:
-        problems["violations"] = result["violations"]
-    if overflow > 0:
-        problems["overflow_px"] = overflow
-    if headings != 1:
-        problems["h1_count"] = headings
-    return served, problems
 
 
 @pytest.mark.django_db(transaction=True)
