@@ -25,11 +25,14 @@ session["_auth_user_hash"] = user.get_session_auth_hash()
 session.create()
 print(session.session_key)
 """
+# Issue 11: a stage guide with 500 cards (and the stage's stories, 200 or more at 1,000).
+GUIDE_CARDS = 500
 # The pages of the table, and a spread of public URLs for the cache measure.
 PAGES = """
 import json
 from django.db.models import Count, Q
 from relais.journey.models import Ambassador, LaureateProject, Stage
+from relais.knowledge.models import KnowledgeCard
 from relais.stories.models import StoryPage
 from wagtail.models import Page
 live = Q(stories__live=True)
@@ -49,7 +52,9 @@ named = {
     "listing, last page": f"/histoires/?page={(count + 11) // 12}",
     "filtered listing": "/histoires/?etape=comptoir&theme=culture",
     "story (audio)": story.url,
-    "stage page": stage.get_absolute_url(),
+    "stage guide (500 cards)": stage.get_absolute_url(),
+    "knowledge card": KnowledgeCard.objects.public().order_by("-cited_by", "pk").first()
+    .get_absolute_url(),
     "project page": project.get_absolute_url(),
     "ambassador page": ambassador.get_absolute_url(),
 }
@@ -61,7 +66,7 @@ urls += [p.url for p in Page.objects.live().public().filter(depth=3).exclude(url
 urls += [f"/histoires/?etape={s.slug}" for s in Stage.objects.all()]
 urls += [s.get_absolute_url() for s in Stage.objects.all()]
 urls += [p.get_absolute_url() for p in LaureateProject.objects.all()]
-urls += ["/ambassadeurs/"]
+urls += ["/ambassadeurs/", "/savoirs/"]
 urls += [a.get_absolute_url() for a in Ambassador.objects.filter(public_profile=True)]
 urls += [s.url for s in StoryPage.objects.filter(pk__in=sample)]
 print(json.dumps({"named": named, "urls": list(dict.fromkeys(urls)), "target": target.pk,
@@ -102,6 +107,7 @@ class Site:
         if not (self.workdir / "static").exists():
             run(self.env, "manage.py", "collectstatic", "--no-input", "-v", "0")
         run(self.env, "manage.py", "load_demo")
+        run(self.env, "manage.py", "seed_cards", str(GUIDE_CARDS))
         self.stories = int(django_shell(self.env, PAGES_COUNT))
         self.session = django_shell(self.env, SIGN_IN)
         return self
