@@ -4,7 +4,9 @@ import django_filters
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
+from modelcluster.forms import ClusterForm
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 
@@ -73,8 +75,11 @@ def check_quote(text, quote):
     return quote
 
 
-class CardFromPassageForm(forms.ModelForm):
-    """Step two: a new card saying the passage; the passage becomes its first source."""
+class CardFromPassageForm(ClusterForm):
+    """Step two: a new card saying the passage; the passage becomes its first source.
+
+    A ClusterForm, as the card's stages and themes are kept on it until it is saved.
+    """
 
     quote = QuoteField()
 
@@ -160,7 +165,7 @@ class KnowledgeCardFilterSet(WagtailFilterSet):
         min_value=0,
         widget=forms.NumberInput(attrs={"min": 0}),
     )
-    live = django_filters.BooleanFilter(label=_("Published"))
+    live = django_filters.BooleanFilter(label=pgettext_lazy("knowledge card", "Published"))
 
     class Meta:
         model = KnowledgeCard

@@ -3,6 +3,7 @@
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, ObjectList
@@ -77,7 +78,7 @@ class KnowledgeCardViewSet(SnippetViewSet):
         Column("card_type", label=_("Type")),
         Column("cited_by", label=_("Cited by"), sort_key="cited_by"),
         Column("source_count", label=_("Sources"), sort_key="source_count"),
-        BooleanColumn("live", label=_("Published")),
+        BooleanColumn("live", label=pgettext_lazy("knowledge card", "Published")),
     ]
     filterset_class = KnowledgeCardFilterSet
     search_fields = ["title", "body"]
@@ -123,7 +124,7 @@ class CardTypeViewSet(SnippetViewSet):
 
 
 class KnowledgeGroup(SnippetViewSetGroup):
-    menu_label = _("Knowledge cards")
+    menu_label = _("Knowledge")
     menu_icon = "doc-full-inverse"
     menu_order = 215
     items = (KnowledgeCardViewSet, CardTypeViewSet)
