@@ -34,11 +34,13 @@ class KnowledgeCardFactory(factory.django.DjangoModelFactory):
     def stages(self, create, extracted, **kwargs):
         if create:
             self.stages.set(extracted if extracted is not None else [StageFactory()])
+            self.save(update_fields=["stages"])  # modelcluster keeps them until a save
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
+            self.save(update_fields=["themes"])
 
     @factory.post_generation
     def sources(self, create, extracted, **kwargs):
