@@ -42,9 +42,7 @@ def test_cited_by_at_least_two_lists_only_those_cards(editor_client, story):
     assert titles(editor_client.get(LIST, {"cited_by": 2})) == ["Trois voix", "Deux voix"]
 
 
-def test_cards_are_filtered_by_stage_type_theme_territory_and_publication(
-    editor_client, stages
-):
+def test_cards_are_filtered_by_stage_type_theme_territory_and_publication(editor_client, stages):
     theme, territory = ThemeFactory(), TerritoryFactory()
     piege = CardType.objects.get(slug="piege")
     KnowledgeCardFactory(title="Idée", stages=[stages[0]])
@@ -99,7 +97,7 @@ def source_row(source=None, **fields):
 
 
 def test_sources_added_and_removed_in_the_edit_form_update_the_counts(editor_client, story):
-    """"Cité par" follows the sources an editor adds or removes with the card's form."""
+    """ "Cité par" follows the sources an editor adds or removes with the card's form."""
     first, second = AmbassadorFactory(), AmbassadorFactory()
     card = cited(story, first)
     url = reverse("wagtailsnippets_knowledge_knowledgecard:edit", args=[card.pk])
