@@ -54,6 +54,23 @@ def cached_for_content(name, build, *, daily=False):
     return value
 
 
+def kept_for_content(kind, ids, build):
+    """Return {id: value} for `ids`, each value kept per content version in the page store.
+
+    For rendered pieces that many pages show (story cards, knowledge cards): one read for
+    all of them, and `build(missing_ids)` ({id: value}) is called only for those missing.
+    """
+    store, version = caches["pages"], content_version()
+    keys = {pk: f"{kind}:{version}:{pk}" for pk in ids}
+    found = store.get_many(keys.values()) if keys else {}
+    missing = [pk for pk in keys if keys[pk] not in found]
+    fresh = build(missing) if missing else {}
+    if fresh:
+        store.set_many({keys[pk]: value for pk, value in fresh.items()}, TIMEOUT_SECONDS)
+    kept = {pk: found[key] for pk, key in keys.items() if key in found}
+    return kept | fresh
+
+
 def forget_version(**kwargs):
     """Make the next read of the version go to the database (after a write, a new request)."""
     memo = _request_memo.get()

@@ -245,7 +245,7 @@ class Stage(Orderable):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("stories:stage", args=[self.slug])
+        return reverse("knowledge:stage", args=[self.slug])
 
     def place(self, stages=None):
         """Return this stage's place among ordered `stages` (its programme's by default)."""

@@ -10,7 +10,6 @@ change (`story_count`).
 
 from dataclasses import dataclass
 
-from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch, Value
 from django.db.models.expressions import RawSQL
@@ -20,7 +19,7 @@ from django.utils.safestring import SafeString
 from wagtail.images import get_image_model
 from wagtail.models import Page
 
-from relais.core.content_cache import TIMEOUT_SECONDS, cached_for_content, content_version
+from relais.core.content_cache import cached_for_content, kept_for_content
 from relais.core.page_cache import tag_for
 from relais.core.site_tree import exclude_private
 from relais.journey.lookups import all_stages, all_themes, in_order
@@ -109,18 +108,13 @@ def cards(stories):
 
 def cards_of(model, ids):
     """Return the cards of the stories whose ids are `ids`, in that order."""
-    store, version = caches["pages"], content_version()
-    keys = {pk: f"story-card:{version}:{pk}" for pk in ids}
-    found = store.get_many(keys.values()) if keys else {}
-    missing = [pk for pk in ids if keys[pk] not in found]
-    if missing:
-        fresh = {
-            keys[story.pk]: StoryCard.of(story)
-            for story in with_tags(story_cards(model.objects.filter(pk__in=missing)))
-        }
-        store.set_many(fresh, TIMEOUT_SECONDS)
-        found.update(fresh)
-    return [found[keys[pk]] for pk in ids if keys[pk] in found]
+
+    def render(missing):
+        stories = with_tags(story_cards(model.objects.filter(pk__in=missing)))
+        return {story.pk: StoryCard.of(story) for story in stories}
+
+    found = kept_for_content("story-card", ids, render)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def with_tags(stories):

@@ -5,7 +5,6 @@ from . import views
 app_name = "stories"
 
 urlpatterns = [
-    path("etapes/<slug:slug>/", views.stage_detail, name="stage"),
     path("projets/<slug:slug>/", views.project_detail, name="project"),
     path("ambassadeurs/", views.ambassador_list, name="ambassadors"),
     path("ambassadeurs/<slug:slug>/", views.ambassador_detail, name="ambassador"),

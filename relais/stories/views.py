@@ -1,50 +1,25 @@
-"""Public pages of the programme's data with their stories: a stage, a project, an ambassador.
+"""Public pages of the programme's data with their stories: a project, an ambassador.
 
 They live with the stories because stories are what they mainly show; `journey` keeps the data.
+The page of a stage is its guide, with the knowledge cards (relais.knowledge).
 Each page costs a fixed number of queries, whatever the number of stories: stages come from
 the content cache, story cards from `cards`, long lists of stories are paginated.
 """
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from relais.core.page_cache import declare, depends_on, public_page
 from relais.core.site_tree import root_page
-from relais.journey.lookups import all_stages, stage_by_slug
-from relais.journey.models import Ambassador, LaureateProject, Stage
+from relais.journey.models import Ambassador, LaureateProject
 
 from .cache_rules import AMBASSADORS, stories_of
-from .cards import StoryPaginator, first_cards, story_cards, story_count
+from .cards import StoryPaginator, story_cards, story_count
 from .models import StoryPage
 
-STORIES_ON_STAGE = 24
 STORIES_PER_PAGE = 24  # on a project or ambassador page, before a second page
 
 
-@public_page()
-def stage_detail(request, slug):
-    """Show what happens at a stage and the stories that tell it."""
-    stage = stage_by_slug(slug)
-    if stage is None:
-        raise Http404
-    declare(request, stories_of(Stage, stage.pk))  # the stage itself shows on every page
-    place = stage.place(s for s in all_stages().values() if s.programme_id == stage.programme_id)
-    stories = story_cards(StoryPage.objects.filter(stages=stage))
-    context = {
-        "stage": stage,
-        "position": place.number,
-        "stage_count": place.count,
-        "previous_stage": place.previous,
-        "next_stage": place.next,
-        "stories": first_cards(
-            stories, story_count(f"stage:{stage.pk}", stories), STORIES_ON_STAGE
-        ),
-        "stage_dates": [d for d in _upcoming_dates(request, stage) if d.stage_id == stage.pk],
-    }
-    return render(request, "stories/stage.html", context)
-
-
-def _upcoming_dates(request, stage):
+def upcoming_dates(request, stage):
     """Return the next dates of the stage's programme (the site's is already loaded)."""
     programme = getattr(root_page(request), "programme", None)
     if programme is not None and programme.pk == stage.programme_id:

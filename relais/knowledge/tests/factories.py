@@ -34,13 +34,11 @@ class KnowledgeCardFactory(factory.django.DjangoModelFactory):
     def stages(self, create, extracted, **kwargs):
         if create:
             self.stages.set(extracted if extracted is not None else [StageFactory()])
-            self.save(update_fields=["stages"])  # modelcluster keeps them until a save
 
     @factory.post_generation
     def themes(self, create, extracted, **kwargs):
         if create and extracted:
             self.themes.set(extracted)
-            self.save(update_fields=["themes"])
 
     @factory.post_generation
     def sources(self, create, extracted, **kwargs):
@@ -48,6 +46,12 @@ class KnowledgeCardFactory(factory.django.DjangoModelFactory):
         if create:
             for source in extracted or []:
                 CardSourceFactory(card=self, **source)
+            self.refresh_from_db(fields=["cited_by", "source_count"])
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        if create:
+            instance.save()  # modelcluster keeps stages and themes in memory until a save
 
 
 class CardSourceFactory(factory.django.DjangoModelFactory):
