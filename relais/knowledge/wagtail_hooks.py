@@ -159,7 +159,7 @@ def answer_card_button(answer, user):
         return [NotQuotable()]
     url = reverse("knowledge_admin:from_answer", args=[answer.pk])
     label = _("Create a card from a passage")
-    return [Button(label, url=url, icon_name="doc-full-inverse", classname="button-secondary")]
+    return [Button(label, url=url, classname="button button-small button-secondary")]
 
 
 def story_card_button(page, user, priority):
