@@ -1,5 +1,6 @@
 """Admin: cards and their types in a "Savoirs" menu, a card from a passage, merging cards."""
 
+from django import forms
 from django.urls import include, path, reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -89,10 +90,14 @@ class KnowledgeCardViewSet(SnippetViewSet):
         [
             FieldPanel("title"),
             FieldPanel("slug", read_only=True),
-            FieldPanel("card_type"),
+            FieldPanel("card_type", widget=forms.Select),  # a few types: no chooser
             FieldPanel("body"),
             MultiFieldPanel(
-                [FieldPanel("stages"), FieldPanel("themes"), FieldPanel("territory")],
+                [
+                    FieldPanel("stages", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                    FieldPanel("territory"),
+                ],
                 heading=_("Where it helps"),
             ),
             FieldPanel("live"),
