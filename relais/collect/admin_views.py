@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from wagtail import hooks
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets.button import Button, HeaderButton
@@ -139,17 +140,34 @@ class TestimonyInspectView(InspectView):
         return [Button(_("Review"), url=review_url(self.object), icon_name="view")]
 
 
+def answer_actions(answer, user):
+    """Return what other apps offer to do with an answer (components, in hook order).
+
+    Apps above this one (knowledge cards) register a `relais_testimony_answer_actions` hook
+    taking (answer, user) and returning components: this app never imports them.
+    """
+    return [
+        component
+        for hook in hooks.get_hooks("relais_testimony_answer_actions")
+        for component in hook(answer, user)
+    ]
+
+
 @editor_required
 def testimony_review(request, pk):
     testimony = get_object_or_404(reviewable().select_related("owner"), pk=pk)
     history = list(testimony.history.select_related("actor"))
     for change in history:
         change.actor_name = actor_name(change, testimony)
+    answers = list(testimony.answers.exclude(text="").select_related("question__stage"))
+    for answer in answers:
+        answer.testimony = testimony  # read by the hooks, without a query each
+        answer.actions = answer_actions(answer, request.user)
     context = {
         "testimony": testimony,
         "ambassador_name": ambassador_name(testimony),
         "consent_scope": consent_scope(testimony),
-        "answers": testimony.answers.exclude(text="").select_related("question__stage"),
+        "answers": answers,
         "photos": testimony.photos.all(),
         "recordings": testimony.recordings.all(),
         "ready": MediaStatus.READY,

@@ -8,4 +8,9 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge cards")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import cache_rules, signals  # noqa: F401
+        from .roles import ensure_roles
+
+        post_migrate.connect(ensure_roles)  # after every app: permissions exist by the end

@@ -10,7 +10,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
@@ -113,7 +113,8 @@ class CardSource(models.Model):
     Deleting the story or the answer (a withdrawal) deletes the source and its quote.
     """
 
-    card = models.ForeignKey(KnowledgeCard, on_delete=models.CASCADE, related_name="sources")
+    # A ParentalKey, so that editors change a card's sources in its admin form (InlinePanel).
+    card = ParentalKey(KnowledgeCard, on_delete=models.CASCADE, related_name="sources")
     story = models.ForeignKey(
         "stories.StoryPage",
         on_delete=models.CASCADE,

@@ -76,6 +76,7 @@ def merge_cards(kept, merged):
         source.save(update_fields=["card"])
     kept.stages.add(*merged.stages.all())
     kept.themes.add(*merged.themes.all())
+    kept.save(update_fields=["stages", "themes"])  # modelcluster keeps them until a save
     CardRedirect.objects.filter(card=merged).update(card=kept)
     old_slug = merged.slug
     merged.delete()

@@ -1,7 +1,9 @@
 import pytest
 
 from relais.collect.tests.factories import AnswerFactory, InterviewQuestionFactory
+from relais.core.tests.factories import UserFactory
 from relais.journey.tests.factories import AmbassadorFactory
+from relais.staff.tests.factories import sign_in_with_second_factor
 from relais.stories.tests.factories import StoryPageFactory
 
 
@@ -31,3 +33,16 @@ def answer(stages):
     ambassador.account = answer.testimony.owner
     ambassador.save()
     return answer
+
+
+@pytest.fixture
+def editor(db):
+    """Someone of the editors' group Wagtail creates (who reviews testimonies)."""
+    return UserFactory(email="editrice@example.org", groups=["Editors"])
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    """A client signed in as the editor, past the admin's second factor."""
+    sign_in_with_second_factor(client, editor)
+    return client
