@@ -1,5 +1,7 @@
 """Withdrawal erases to the last byte: nothing of the words is left in the files on disk.
 
+The words also reach the knowledge cards quoting the testimony and its story.
+
 The suite's database lives in memory, where neither the write-ahead log nor freed pages
 exist. So this test runs the whole story in a child process against a database file, as
 a server would: a testimony with a unique marker, drafted and published as a story (so
@@ -68,6 +70,21 @@ url = story.get_url()
 assert marker in visitor.get(url).content.decode()
 assert list(type(story).objects.live().search(marker)) == [story]  # indexed
 
+# Knowledge cards (an upper app, named here only in this child process) quote the words too:
+# one card said by the testimony alone, its text written from them, and its page cached.
+from relais.knowledge.models import CardType, KnowledgeCard
+from relais.knowledge.services import add_source
+
+card = KnowledgeCard.objects.create(  # not a factory: factory_boy logs what it builds
+    title=f"Fiche {marker}", slug="fiche", body=f"Texte {marker} de la fiche.",
+    card_type=CardType.objects.first(),
+)
+card.stages.add(testimony.answers.get().question.stage)
+card.save()
+add_source(card, answer=testimony.answers.get(), quote=f"Notre idee {marker}")
+add_source(card, story=story, quote=f"Le resume {marker}")
+assert marker in visitor.get(card.get_absolute_url()).content.decode()
+
 owner_client = Client()
 owner_client.force_login(owner)
 export_page = owner_client.get(reverse("collect:my_data")).content.decode()
@@ -82,6 +99,7 @@ assert needle_in_export(export, marker)
 response = owner_client.post(reverse("collect:withdraw", args=[testimony.pk]))
 assert response.status_code in (200, 302), response.status_code
 assert Client().get(url).status_code == 404
+assert Client().get(card.get_absolute_url()).status_code == 404
 
 needle = marker.encode()
 database = Path(settings.DATABASES["default"]["NAME"])
