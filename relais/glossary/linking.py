@@ -32,6 +32,20 @@ def _fold_table():
 
 
 FOLD = _fold_table()
+
+
+def _variants():
+    """Return, for each folded character, every character that folds to it, both cases."""
+    variants = {}
+    for code in [*range(0x20, 0x250), *FOLD]:
+        char = chr(code)
+        key = char.translate(FOLD).lower()
+        if len(key) == 1:
+            variants.setdefault(key, set()).add(char)
+    return variants
+
+
+VARIANTS = _variants()
 # What a term is never linked inside: links and other interactive elements, headings, code,
 # form labels, the definition of a term itself, and elements whose text is not shown as such.
 SKIPPED = frozenset(
@@ -39,11 +53,10 @@ SKIPPED = frozenset(
     "textarea summary dfn title svg math template noscript iframe object audio video "
     "canvas".split()
 )
-RAW_TEXT = frozenset({"script", "style"})  # their text may hold "<": jump to their end
+# A tag, a comment or a declaration, whole (a ">" inside quotes does not end a tag), and the
+# name of a tag ("/a" for a closing one).
 TAG = re.compile(
-    r"""<!--.*?-->|<![^>]*>|<\?[^>]*>"""
-    r"""|<(?P<close>/?)(?P<name>[A-Za-z][^\s/>]*)(?P<attrs>(?:[^>"']|"[^"]*"|'[^']*')*)>""",
-    re.DOTALL,
+    r"""(<!--.*?-->|<[!?][^>]*>|<(/?[A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>)""", re.S
 )
 ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;?)")
 PREFIX = re.compile(r"^[A-Za-z][-A-Za-z0-9_]*$")
@@ -85,19 +98,25 @@ def build_matcher(terms, index_url):
                 entries.setdefault(fold(form), entry)
     if not entries:
         return Matcher(None, {})
-    pattern = re.compile(rf"(?<!\w){_trie_pattern(entries)}(?!\w)", re.IGNORECASE)
-    return Matcher(pattern, entries)
+    return Matcher(re.compile(_trie_pattern(entries)), entries)
 
 
 def _trie_pattern(forms):
-    """Return a pattern of the forms as a tree of their letters: fast, and longest first."""
+    """Return a pattern of the forms as a tree of their letters: fast, and longest first.
+
+    Each letter is a class of its cases and accents (no re.IGNORECASE, no folding of the
+    text): the pattern then starts with one class of every first letter, which the regex
+    engine skips to in C. Right after that letter, a lookbehind checks that it starts a word.
+    """
     trie = {}
     for form in forms:
         node = trie
         for char in form:
             node = node.setdefault(char, {})
         node[""] = {}  # a form ends here
-    return _node_pattern(trie)
+    firsts = "".join(sorted(set().union(*(_chars(char) for char in trie))))
+    branches = [f"(?<={_char_pattern(char)}){_node_pattern(child)}" for char, child in trie.items()]
+    return rf"[{re.escape(firsts)}](?<!\w.)(?:{'|'.join(branches)})(?!\w)"
 
 
 def _node_pattern(node):
@@ -109,8 +128,17 @@ def _node_pattern(node):
     return f"(?:{pattern})?" if "" in node else pattern
 
 
+def _chars(char):
+    return VARIANTS.get(char, {char, char.upper()})
+
+
 def _char_pattern(char):
-    return r"\s+" if char == " " else re.escape(char)
+    if char == " ":
+        return r"\s+"
+    chars = sorted(_chars(char))
+    if len(chars) == 1:
+        return re.escape(chars[0])
+    return f"[{''.join(map(re.escape, chars))}]"
 
 
 def link_terms(html, matcher, prefix):
@@ -125,30 +153,39 @@ def link_terms(html, matcher, prefix):
         raise ValueError(f"invalid id prefix: {prefix!r}")
     if matcher.pattern is None or not html:
         return html
-    out, linked, position, skipped = [], set(), 0, 0
-    while len(linked) < matcher.count:
-        tag = TAG.search(html, position)
-        end = tag.start() if tag else len(html)
-        text = html[position:end]
-        out.append(_link_text(text, matcher, prefix, linked) if not skipped else text)
-        if tag is None:
-            return "".join(out)
-        out.append(tag.group())
-        position = tag.end()
-        name = tag.group("name")
-        if name is None or name.lower() not in SKIPPED:
-            continue
-        if tag.group("close"):
-            skipped = max(skipped - 1, 0)
-        elif not tag.group("attrs").endswith("/"):
-            skipped += 1
-            if name.lower() in RAW_TEXT:
-                closing = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(html, position)
-                raw_end = closing.start() if closing else len(html)
-                out.append(html[position:raw_end])
-                position = raw_end
-    out.append(html[position:])
-    return "".join(out)
+    # Where a term may start, found in one pass over the whole HTML (tags included: the
+    # texts between tags are checked below); a text with entities is read as decoded.
+    candidates = [found.start() for found in matcher.pattern.finditer(html)]
+    if not candidates and "&" not in html:
+        return html
+    candidates.append(len(html))
+    parts = TAG.split(html)  # text, tag, tag name, text, tag, tag name, …, text
+    linked, skipped, position, next_candidate = set(), 0, 0, 0
+    for index in range(0, len(parts), 3):
+        if index:
+            position += len(parts[index - 2])
+            skipped = _skipped_after(parts[index - 2], parts[index - 1], skipped)
+        text = parts[index]
+        end = position + len(text)
+        while candidates[next_candidate] < position:
+            next_candidate += 1
+        if not skipped and (candidates[next_candidate] < end or "&" in text):
+            parts[index] = _link_text(text, matcher, prefix, linked)
+            if len(linked) == matcher.count:
+                break
+        position = end
+    return "".join(parts[index] for index in range(len(parts)) if index % 3 != 2)
+
+
+def _skipped_after(tag, name, skipped):
+    """Return how many elements whose text is left alone are open after this tag."""
+    if name is None:  # a comment or a declaration
+        return skipped
+    if name[0] == "/":
+        return skipped - 1 if skipped and name[1:].lower() in SKIPPED else skipped
+    if name.lower() in SKIPPED and not tag.endswith("/>"):
+        return skipped + 1
+    return skipped
 
 
 def _link_text(raw, matcher, prefix, linked):
@@ -158,7 +195,7 @@ def _link_text(raw, matcher, prefix, linked):
     else:
         text, offsets = raw, None
     pieces, last = [], 0
-    for found in matcher.pattern.finditer(text.translate(FOLD)):
+    for found in matcher.pattern.finditer(text):
         entry = matcher.entries.get(fold(found.group()))
         if entry is None or entry.slug in linked:
             continue

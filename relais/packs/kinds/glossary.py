@@ -47,7 +47,9 @@ def _parse(document, values):
 def _texts(document, key):
     """Return a list of short texts of the front matter, each once."""
     value = document.meta.get(key) or []
-    if not all(isinstance(item, str) and 0 < len(item.strip()) <= FORM_MAX_LENGTH for item in value):
+    if not all(
+        isinstance(item, str) and 0 < len(item.strip()) <= FORM_MAX_LENGTH for item in value
+    ):
         message = _("%(key)s must be a list of words of %(max)d characters at most") % {
             "key": key,
             "max": FORM_MAX_LENGTH,
