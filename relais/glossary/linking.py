@@ -49,9 +49,13 @@ VARIANTS = _variants()
 # What a term is never linked inside: links and other interactive elements, headings, code,
 # form labels, the definition of a term itself, and elements whose text is not shown as such.
 SKIPPED = frozenset(
-    "a h1 h2 h3 h4 h5 h6 code pre kbd samp script style button label select option "
-    "textarea summary dfn title svg math template noscript iframe object audio video "
-    "canvas".split()
+    {
+        *("a", "button", "label", "select", "option", "textarea", "summary"),
+        *("h1", "h2", "h3", "h4", "h5", "h6"),
+        *("code", "pre", "kbd", "samp", "dfn"),
+        *("script", "style", "title", "template", "noscript"),
+        *("svg", "math", "iframe", "object", "audio", "video", "canvas"),
+    }
 )
 # A tag, a comment or a declaration, whole (a ">" inside quotes does not end a tag), and the
 # name of a tag ("/a" for a closing one).
