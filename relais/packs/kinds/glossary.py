@@ -41,6 +41,7 @@ def _parse(document, values):
     for key in ("synonyms", "forms"):
         values[key] = _texts(document, key)
     values["path"], values["line"] = document.path, document.meta.line
+    values["lines"] = {key: document.meta.line_of(key) for key in ("term", "synonyms", "forms")}
     return values
 
 
@@ -62,14 +63,16 @@ def check(pack):
     """A form (term, synonym or other form) names one term only, accents and case ignored."""
     owners = {}
     for item in pack.items[NAME]:
-        for form in [item["term"], *item["synonyms"], *item["forms"]]:
+        forms = [("term", item["term"])]
+        forms += [(key, form) for key in ("synonyms", "forms") for form in item[key]]
+        for key, form in forms:
             owner = owners.setdefault(fold(form), item["path"])
             if owner != item["path"]:
                 message = _("“%(form)s” is already a form of the term of %(other)s") % {
                     "form": form,
                     "other": owner,
                 }
-                pack.error(PackError(message, item["path"], item["line"]))
+                pack.error(PackError(message, item["path"], item["lines"][key]))
 
 
 def load(pack, changes, context):
