@@ -79,9 +79,7 @@ def test_a_new_term_is_linked_in_stories_already_shown(client, story_index, ess)
     assert 'href="/glossaire/#scop"' in client.get(page.url).content.decode()
 
 
-def test_the_glossary_is_read_once_per_content_version_not_per_request(
-    client, story_index, ess
-):
+def test_the_glossary_is_read_once_per_content_version_not_per_request(client, story_index, ess):
     first, second = story(story_index), story(story_index)
     client.get(first.url)
     with CaptureQueriesContext(connection) as queries:

@@ -58,7 +58,7 @@ def test_an_empty_glossary_says_so(client):
 
 def test_every_public_page_links_to_the_glossary_in_its_footer(client, story_index):
     html = client.get(story_index.url).content.decode()
-    assert f"<a href=\"{reverse('glossary:index')}\">Les mots de l'ESS</a>" in html
+    assert f'<a href="{reverse("glossary:index")}">Les mots de l\'ESS</a>' in html
 
 
 def test_a_term_links_to_its_anchor_on_the_glossary_page():

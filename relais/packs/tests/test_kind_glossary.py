@@ -72,9 +72,7 @@ def test_importing_again_changes_nothing_and_an_edit_updates_the_term_by_slug(gl
 def test_a_term_without_definition_is_refused_with_its_file_and_line(glossary_pack):
     edit(glossary_pack / "glossary/scop.md", "Une entreprise dont les salariés", "")
     edit(glossary_pack / "glossary/scop.md", " sont les associés majoritaires.\n", "")
-    assert "glossary/scop.md:7: la définition manque sous l'en-tête YAML" in refused(
-        glossary_pack
-    )
+    assert "glossary/scop.md:7: la définition manque sous l'en-tête YAML" in refused(glossary_pack)
 
 
 def test_a_definition_over_600_characters_is_refused(glossary_pack):
