@@ -9,7 +9,7 @@ from django.test.utils import CaptureQueriesContext
 
 from relais.stories.tests.factories import StoryPageFactory
 
-from .factories import GlossaryTermFactory
+from relais.glossary.tests.factories import GlossaryTermFactory
 
 pytestmark = pytest.mark.django_db
 
