@@ -9,10 +9,9 @@ import axe_playwright_python
 import pytest
 
 from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+from relais.glossary.tests.factories import GlossaryTermFactory
 from relais.stories.models import StoryIndexPage
 from relais.stories.tests.factories import StoryPageFactory
-
-from relais.glossary.tests.factories import GlossaryTermFactory
 
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 AXE_RUN = """async () => {

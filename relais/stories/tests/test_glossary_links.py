@@ -7,9 +7,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from relais.stories.tests.factories import StoryPageFactory
-
 from relais.glossary.tests.factories import GlossaryTermFactory
+from relais.stories.tests.factories import StoryPageFactory
 
 pytestmark = pytest.mark.django_db
 
