@@ -5,7 +5,6 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from wagtail.admin.panels import FieldPanel
-from wagtail.search import index
 
 from relais.core.text import sort_key
 
@@ -19,7 +18,7 @@ def lines(text):
     return list(dict.fromkeys(line.strip() for line in text.splitlines() if line.strip()))
 
 
-class GlossaryTerm(index.Indexed, models.Model):
+class GlossaryTerm(models.Model):
     """A word of the social and solidarity economy, explained in plain French.
 
     Its synonyms and forms (plurals, variants) are written one per line; the term, its
@@ -53,12 +52,6 @@ class GlossaryTerm(index.Indexed, models.Model):
         FieldPanel("definition"),
         FieldPanel("synonyms"),
         FieldPanel("forms"),
-    ]
-    search_fields = [
-        index.SearchField("term"),
-        index.SearchField("synonyms"),
-        index.SearchField("definition"),
-        index.AutocompleteField("term"),
     ]
 
     class Meta:

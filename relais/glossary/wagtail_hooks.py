@@ -12,7 +12,9 @@ class GlossaryTermViewSet(SnippetViewSet):
     menu_order = 250
     add_to_admin_menu = True
     list_display = ["term", "slug"]
+    # A few hundred short rows at most: the database's own search is enough (no index).
     search_fields = ["term", "synonyms", "definition"]
+    search_backend_name = None
 
 
 register_snippet(GlossaryTermViewSet)
