@@ -63,6 +63,7 @@ TAG = re.compile(
     r"""(<!--.*?-->|<[!?][^>]*>|<(/?[A-Za-z][^\s/>]*)(?:[^>"']|"[^"]*"|'[^']*')*>)""", re.S
 )
 ENTITY = re.compile(r"&(?:#[0-9]+;?|#[xX][0-9A-Fa-f]+;?|[A-Za-z][A-Za-z0-9]*;?)")
+SKIPPED_NAMES = SKIPPED | {f"/{name}" for name in SKIPPED}
 PREFIX = re.compile(r"^[A-Za-z][-A-Za-z0-9_]*$")
 
 
@@ -168,28 +169,36 @@ def link_terms(html, matcher, prefix):
     for index in range(0, len(parts), 3):
         if index:
             position += len(parts[index - 2])
-            skipped = _skipped_after(parts[index - 2], parts[index - 1], skipped)
+            name = parts[index - 1]
+            if name and name.lower() in SKIPPED_NAMES:
+                skipped = _skipped_after(parts[index - 2], name.lower(), skipped)
         text = parts[index]
         end = position + len(text)
         while candidates[next_candidate] < position:
             next_candidate += 1
-        if not skipped and (candidates[next_candidate] < end or "&" in text):
-            parts[index] = _link_text(text, matcher, prefix, linked)
-            if len(linked) == matcher.count:
-                break
+        if skipped or not (
+            candidates[next_candidate] < end or _entities_hide_a_term(text, matcher)
+        ):
+            position = end
+            continue
+        parts[index] = _link_text(text, matcher, prefix, linked)
+        if len(linked) == matcher.count:
+            break
         position = end
-    return "".join(parts[index] for index in range(len(parts)) if index % 3 != 2)
+    del parts[2::3]  # the tag names
+    return "".join(parts)
 
 
 def _skipped_after(tag, name, skipped):
     """Return how many elements whose text is left alone are open after this tag."""
-    if name is None:  # a comment or a declaration
-        return skipped
     if name[0] == "/":
-        return skipped - 1 if skipped and name[1:].lower() in SKIPPED else skipped
-    if name.lower() in SKIPPED and not tag.endswith("/>"):
-        return skipped + 1
-    return skipped
+        return max(skipped - 1, 0)
+    return skipped if tag.endswith("/>") else skipped + 1
+
+
+def _entities_hide_a_term(text, matcher):
+    """Whether a text holds a term once its entities are decoded ("l&#x27;ESS")."""
+    return "&" in text and matcher.pattern.search(unescape(text)) is not None
 
 
 def _link_text(raw, matcher, prefix, linked):
