@@ -201,8 +201,10 @@ def stages(db):
 @pytest.fixture
 def site_content(story_index, home, stages):
     """One of every kind of public content: a story with every block, its project, a public
-    ambassador with a portrait, a hidden one, the about page and a legal page."""
+    ambassador with a portrait, a hidden one, the about page, a legal page and a glossary
+    term that the story's text links."""
     from relais.core.tests.factories import StandardPageFactory
+    from relais.glossary.tests.factories import GlossaryTermFactory
     from relais.journey.tests.factories import (
         AmbassadorFactory,
         LaureateProjectFactory,
@@ -239,8 +241,10 @@ def site_content(story_index, home, stages):
             ("site_contact", {"kind": "legal"}),
         ],
     )
+    term = GlossaryTermFactory(term="quartier", definition="Une partie d'une ville.")
     return {
         "story": story,
+        "term": term,
         "project": project,
         "ambassador": ambassador,
         "hidden": hidden,
@@ -261,6 +265,7 @@ def public_urls(site_content, stages):
     urls += [a.get_absolute_url() for a in Ambassador.objects.filter(public_profile=True)]
     urls += [
         "/ambassadeurs/",
+        "/glossaire/",
         f"/histoires/?etape={stages[1].slug}&theme={site_content['theme'].slug}",
         "/histoires/?page=2",
     ]

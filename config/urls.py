@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("contribuer/", include("relais.collect.urls")),
     path("", include("relais.knowledge.urls")),
+    path("", include("relais.glossary.urls")),
     path("", include("relais.stories.urls")),
 ]
 

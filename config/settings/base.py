@@ -47,6 +47,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "relais.core",
     "relais.journey",
+    "relais.glossary",
     "relais.stories",
     "relais.collect",
     "relais.knowledge",

@@ -11,7 +11,15 @@ from wagtail.models import Page
 from .invalidation import everything, in_bulk_write, invalidate, once_shown, register, rule_for
 from .page_cache import SITE
 
-CONTENT_APPS = {"core", "journey", "stories", "wagtailcore", "wagtailimages", "wagtaildocs"}
+CONTENT_APPS = {
+    "core",
+    "journey",
+    "glossary",
+    "stories",
+    "wagtailcore",
+    "wagtailimages",
+    "wagtaildocs",
+}
 # Written by the admin, the cache or the editorial workflow: shown on no public page.
 IGNORED_MODELS = {
     "core.contentgeneration",

@@ -66,6 +66,7 @@ def _render_tiles(ids, in_guide):
             "card_type": types.get(card.card_type_id),
             "stages": [] if in_guide else in_order(stages, stage_ids[card.pk]),
             "level": 4 if in_guide else 3,
+            "glossary_prefix": f"card-{card.pk}",  # ids unique on a page of many cards
             "themes": sorted_by_name(in_order(themes, theme_ids[card.pk])),
         }
         html = render_to_string("knowledge/includes/card_tile.html", context)

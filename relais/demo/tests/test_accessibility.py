@@ -46,6 +46,7 @@ def pages_to_check():
         LaureateProject.objects.first().get_absolute_url(),
         Ambassador.objects.filter(public_profile=True).first().get_absolute_url(),
         "/ambassadeurs/",
+        "/glossaire/",
         stage.get_absolute_url(),
         "/a-propos/",
         "/accessibilite/",

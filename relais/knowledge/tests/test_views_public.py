@@ -133,3 +133,18 @@ def test_a_stage_guide_prints_with_the_funder_mention(client, stages):
     stylesheet = Path(finders.find("css/relais.css")).read_text()
     printed = stylesheet[stylesheet.index("@media print") :]
     assert ".site-header" in printed and ".funder" not in printed
+
+
+def test_glossary_terms_link_to_their_definition_in_cards_and_guides(client, story, stages):
+    from relais.glossary.models import GlossaryTerm
+
+    GlossaryTerm.objects.create(
+        term="Comptoir à initiatives", slug="comptoir-a-initiatives", definition="Un atelier."
+    )
+    card = cited_card(
+        story, stages=[stages[1]], body="Au comptoir à initiatives, venez avec trois prénoms."
+    )
+    for url in (card.get_absolute_url(), stages[1].get_absolute_url(), "/savoirs/"):
+        text = client.get(url).text
+        assert 'class="glossary-term" href="/glossaire/#comptoir-a-initiatives"' in text, url
+        assert ">comptoir à initiatives</a>" in text, url

@@ -9,6 +9,7 @@ from wagtail.models import Page
 
 from relais.collect.models import ConsentText, InterviewQuestion
 from relais.core.models import FunderSettings, SiteContactSettings
+from relais.glossary.models import GlossaryTerm
 from relais.journey.models import Ambassador, LaureateProject, Programme, Territory, Theme
 from relais.packs.services import export_pack, import_pack
 from relais.stories.audio import AudioCapsule
@@ -39,6 +40,7 @@ def empty_site():
         FunderSettings,
         SiteContactSettings,
         get_image_model(),
+        GlossaryTerm,
     ):
         model.objects.all().delete()
     Territory.objects.exclude(parent=None).delete()
@@ -56,6 +58,7 @@ def test_export_then_import_into_an_empty_site_then_export_gives_the_same_files(
     assert sorted(first) == sorted(second)
     assert first == second
     assert "stories/le-skatepark-des-tilleuls.md" in first
+    assert "glossary/budget-participatif.md" in first
 
 
 def test_drafts_are_not_exported(pack_dir, tmp_path):
