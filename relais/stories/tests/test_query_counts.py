@@ -43,7 +43,7 @@ AFTER_A_CHANGE = {
     "listing": 24,
     "filtered listing": 24,
     "last listing page": 24,
-    "stage": 24,  # the guide also counts its cards by type and its stories with audio
+    "stage": 25,  # the guide also counts its cards by type, its stories with audio, the glossary
     "project": 24,
     "ambassador": 22,
 }
