@@ -5,6 +5,7 @@ from io import StringIO
 import pytest
 
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.utils.html import escape
 
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
@@ -29,6 +30,13 @@ IDENTITY = {
 
 def contains(response, text):
     return escape(text) in response.content.decode()
+
+
+def planner_rows(model):
+    """Return how many rows PostgreSQL's planner believes the model's table holds."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [model._meta.db_table])
+        return cursor.fetchone()[0]
 
 
 @pytest.mark.django_db
@@ -113,3 +121,14 @@ def test_seed_stories_command_says_what_it_added_and_refuses_without_stories():
     StoryPage.objects.update(live=False)
     with pytest.raises(CommandError, match="load_demo"):
         call_command("seed_stories", "3")
+
+
+@pytest.mark.django_db
+def test_the_planner_counts_the_seeded_stories():
+    """Lists keep reading the newest stories from the index: PostgreSQL knows the new rows."""
+    before = StoryPage.objects.live().count()
+    add_stories(40)
+    if connection.vendor == "postgresql":
+        assert planner_rows(StoryPage) == StoryPage.objects.count()
+        assert planner_rows(Page) == Page.objects.count()
+    assert StoryPage.objects.live().count() == before + 40
