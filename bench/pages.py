@@ -34,13 +34,7 @@ def in_process(urls):
     application = get_wsgi_application()
 
     def call(url):
-        path, _, query = url.partition("?")
-        environ = {"PATH_INFO": path, "QUERY_STRING": query, "HTTP_HOST": "127.0.0.1"}
-        environ["wsgi.input"] = BytesIO()
-        setup_testing_defaults(environ)
-        status = []
-        b"".join(application(environ, lambda s, h, *a: status.append(s)))
-        assert status[0].startswith("200"), (url, status)
+        serve(application, url)
 
     results = {}
     for name, url in urls.items():
@@ -54,6 +48,17 @@ def in_process(urls):
             timings.append((time.thread_time() - start) * 1000)
         results[name] = (len(queries), statistics.median(timings))
     return results
+
+
+def serve(application, url):
+    """Serve `url` with the WSGI `application` in this process; it must answer 200."""
+    path, _, query = url.partition("?")
+    environ = {"PATH_INFO": path, "QUERY_STRING": query, "HTTP_HOST": "127.0.0.1"}
+    environ["wsgi.input"] = BytesIO()
+    setup_testing_defaults(environ)
+    status = []
+    b"".join(application(environ, lambda s, h, *a: status.append(s)))
+    assert status[0].startswith("200"), (url, status)
 
 
 def main():
