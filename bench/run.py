@@ -135,7 +135,7 @@ def measure_size(site):
         for name, path in named.items():
             pages[name]["uncached"] = attempt(timed, server.port, path)
         uncached_rss = server.worker_rss_mb()
-    for name, (_, cpu) in (attempt(cpu_times, site.env, named) or {}).items():
+    for name, (_, cpu, _wall) in (attempt(cpu_times, site.env, named) or {}).items():
         pages[name]["cpu"] = cpu
     bench_env = dict(site.env, DJANGO_SETTINGS_MODULE="bench.settings")
     with Server(dict(bench_env, RELAIS_PAGE_CACHE_SECONDS="0"), workers=1) as server:
@@ -163,7 +163,7 @@ def steady_query_count(port, path, headers=None):
 
 
 def cpu_times(env, named):
-    """Return {page: (queries, median CPU ms)} of each page served in-process, cache off."""
+    """Return {page: (queries, median CPU ms, median wall ms)} of each page served in-process."""
     import json
 
     return script_json(
