@@ -6,7 +6,8 @@ pages are written at once, PostgreSQL still believes the tables hold the few row
 before, until autovacuum analyzes them (a minute later at best; never where it is off):
 meanwhile every list reads all the stories and sorts them (about 50 ms at 10,000 stories,
 where the index gives the same 12 ids in under 1 ms). SQLite keeps no statistics unless
-asked, and plans on fixed guesses, the same at any size: nothing to refresh there.
+asked, and plans on fixed guesses, the same at any size: an ANALYZE made no list faster
+there at 10,000 stories, so it is left alone.
 """
 
 from django.db import connections, router
