@@ -1,76 +1,114 @@
-"""Print the query plans of the story listing's last page: as Relais read it before, and now.
+"""Print the plans of the queries that read the ids of each list's story cards.
 
-Run in the environment of a seeded site (bench/run.py does, at its largest size):
+Each page is served in-process twice (page cache off) and the queries of the second
+request that read card ids (ordered by first publication, with a LIMIT) are explained as
+the view sent them: PostgreSQL runs them (EXPLAIN ANALYZE, BUFFERS), SQLite says its plan
+and the median of five runs is timed. First, what the planner believes of the story tables
+(PostgreSQL): a belief far from the real count makes lists read and sort every story.
+Run in the environment of a seeded site (bench/run.py does, at its largest size); the
+page cache is off while it runs:
 
     DATABASE_URL=... python manage.py shell -c "from bench.explain import main; main()"
-
-"Before" is the query of the listing until issue 9: every live public story sorted newest
-first, then OFFSET to the last page, plus a COUNT of every story for the paginator. "Now"
-is what `StoryPaginator` sends for the same page: the ids of its cards, read from the other
-end of the index (each card's HTML is kept per content version), and no COUNT (the number of
-stories is kept per content change). Times are medians of five reads, in ms.
 """
 
-import math
+import re
+import statistics
 import time
 
+from django.core.wsgi import get_wsgi_application
 from django.db import connection
+from django.test.utils import CaptureQueriesContext, override_settings
 
-from relais.stories.cards import story_cards
-from relais.stories.models import STORIES_PER_PAGE, StoryPage
+from bench.pages import serve
+
+# Plan lines worth printing: the nodes with their rows and times, and PostgreSQL's totals.
+SHOWN = re.compile(r"\(actual |Rows Removed|Planning Time|Execution Time")
 
 
-def plan(queryset, wrap="{}"):
-    """Return the database's plan of `queryset` (in `wrap`), with real times on PostgreSQL."""
-    sql, params = queryset.query.sql_with_params()
-    sql = wrap.format(sql)
-    if connection.vendor == "postgresql":
-        prefix = "EXPLAIN (ANALYZE, COSTS OFF, TIMING ON) "
-    else:
-        prefix = "EXPLAIN QUERY PLAN "
+@override_settings(RELAIS_PAGE_CACHE_SECONDS=0)  # the page itself, not the page cache
+def main(pages=None):
+    application = get_wsgi_application()
+    pages = pages or default_pages()
+    print(f"{connection.vendor}: {planner_belief()}")
+    for name, url in pages.items():
+        serve(application, url)  # the content cache and the cards are now kept
+        with CaptureQueriesContext(connection) as queries:
+            serve(application, url)
+        for sql in (q["sql"] for q in queries.captured_queries if _reads_card_ids(q["sql"])):
+            print(f"\n{name} ({url}): {_median_ms(sql):.2f} ms")
+            for line in plan(sql):
+                print("    " + line)
+
+
+def _reads_card_ids(sql):
+    return '"first_published_at"' in sql and " LIMIT " in sql and "SELECT COUNT" not in sql
+
+
+def plan(sql):
+    """Return the lines of the database's plan of `sql`, with real times on PostgreSQL."""
     with connection.cursor() as cursor:
-        cursor.execute(prefix + sql, params)
-        rows = cursor.fetchall()
-    if connection.vendor == "postgresql":
-        return [row[0] for row in rows]
-    return [f"{'  ' * _depth(rows, row)}{row[-1]}" for row in rows]
+        if connection.vendor == "postgresql":
+            cursor.execute("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql)
+            return [row[0] for row in cursor.fetchall() if SHOWN.search(row[0])]
+        cursor.execute("EXPLAIN QUERY PLAN " + sql)
+        return [str(row[-1]) for row in cursor.fetchall()]
 
 
-def _depth(rows, row):
-    """Return how deep a SQLite plan row sits (its parent chain)."""
-    parents = {r[0]: r[1] for r in rows}
-    depth, parent = 0, row[1]
-    while parent in parents:
-        depth, parent = depth + 1, parents[parent]
-    return depth
-
-
-def timed_ms(read):
-    """Return the median time of five reads, in ms (the plan aside, what the page waits)."""
+def _median_ms(sql):
+    """Return the median time of five runs of `sql` (its rows read), in ms."""
     times = []
-    for _ in range(5):
-        start = time.perf_counter()
-        read()
-        times.append((time.perf_counter() - start) * 1000)
-    return sorted(times)[2]
+    with connection.cursor() as cursor:
+        for _ in range(5):
+            start = time.perf_counter()
+            cursor.execute(sql)
+            cursor.fetchall()
+            times.append((time.perf_counter() - start) * 1000)
+    return statistics.median(times)
 
 
-def main():
-    per_page = STORIES_PER_PAGE
-    stories = story_cards(StoryPage.objects.all())
-    count = stories.count()
-    last = max(1, math.ceil(count / per_page))
-    before = StoryPage.objects.live().public().order_by("-first_published_at", "-pk")
-    before_page = before[(last - 1) * per_page : last * per_page]
-    reversed_rows = count - (last - 1) * per_page
-    now_page = stories.reverse()[:reversed_rows].values_list("pk", flat=True)  # cards by id
-    print(f"{connection.vendor}, {count:,} live stories, last page {last}")
-    print(f"before: last page {timed_ms(lambda: list(before_page.all())):.1f} ms")
-    for line in plan(before_page):
-        print("    " + line)
-    print(f"before: count {timed_ms(before.count):.1f} ms")
-    for line in plan(before.values("pk"), "SELECT COUNT(*) FROM ({}) AS counted"):
-        print("    " + line)
-    print(f"now: last page {timed_ms(lambda: list(now_page.all())):.1f} ms (its query)")
-    for line in plan(now_page):
-        print("    " + line)
+def planner_belief():
+    """Return the rows PostgreSQL's planner believes the page and story tables hold."""
+    if connection.vendor != "postgresql":
+        return "no planner statistics (SQLite plans on fixed guesses)"
+    with connection.cursor() as cursor:
+        figures = []
+        for table in ("wagtailcore_page", "stories_storypage"):
+            cursor.execute(
+                "SELECT c.reltuples, s.n_live_tup, s.n_dead_tup FROM pg_class c "
+                "JOIN pg_stat_user_tables s ON s.relid = c.oid WHERE c.relname = %s",
+                [table],
+            )
+            believed, live, dead = cursor.fetchone()
+            figures.append(f"{table} believed {believed:,.0f} rows, {live:,} live, {dead:,} dead")
+    return "; ".join(figures)
+
+
+def default_pages():
+    """Return the pages of the bench's table that list stories (as bench/site.py picks them)."""
+    from django.db.models import Count, Q
+
+    from relais.journey.models import Ambassador, LaureateProject, Stage
+    from relais.stories.models import StoryPage
+
+    live = Q(stories__live=True)
+    count = StoryPage.objects.live().count()
+    project = (
+        LaureateProject.objects.annotate(n=Count("stories", filter=live)).order_by("-n").first()
+    )
+    ambassador = (
+        Ambassador.objects.filter(public_profile=True)
+        .annotate(n=Count("stories", filter=live))
+        .order_by("-n")
+        .first()
+    )
+    stage = Stage.objects.get(slug="comptoir")
+    return {
+        "home": "/",
+        "listing, first page": "/histoires/",
+        "listing, last page": f"/histoires/?page={(count + 11) // 12}",
+        "filtered listing": f"/histoires/?etape={stage.slug}&theme=culture",
+        "stage filter": f"/histoires/?etape={stage.slug}",
+        "stage page": stage.get_absolute_url(),
+        "project page": project.get_absolute_url(),
+        "ambassador page": ambassador.get_absolute_url(),
+    }

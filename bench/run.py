@@ -18,8 +18,7 @@ then the memory of each worker, the share of cached pages kept after one story i
 the minimal Django view (the floor) and the processing of a 30-minute recording (skipped
 with BENCH_AUDIO=0), and the import and export of a content pack of 1,000 stories
 (bench/packs.py, skipped with BENCH_PACKS=0). BENCH_REQUESTS and BENCH_SECONDS bound each
-measure. At the largest size, the query plans of the listing's last page, before issue 9
-and now (bench/explain.py).
+measure. At the largest size, the query plans of the card ids of each list (bench/explain.py).
 """
 
 import os
@@ -74,7 +73,7 @@ def main():
             "settings. CPU ms: median CPU time of the page served in-process, page cache off.",
             f"Run time: {minutes:.1f} min.",
             "",
-            "Query plans of the listing's last page (bench/explain.py):",
+            "Query plans of the card ids of each list (bench/explain.py):",
             "",
             *(f"```\n{figures['plans'].rstrip()}\n```" for figures in results.values()),
         ]
@@ -110,7 +109,7 @@ def measure_backend(backend, workdir):
 
 
 def query_plans(env):
-    """Return the plans of the listing's last page before and now, at the largest size."""
+    """Return the plans of the card ids of each list, at the largest size."""
     code = "from bench.explain import main; main()"
     result = subprocess.run(  # noqa: S603 - fixed command
         [sys.executable, "manage.py", "shell", "-c", code],
@@ -136,7 +135,7 @@ def measure_size(site):
         for name, path in named.items():
             pages[name]["uncached"] = attempt(timed, server.port, path)
         uncached_rss = server.worker_rss_mb()
-    for name, (_, cpu) in (attempt(cpu_times, site.env, named) or {}).items():
+    for name, (_, cpu, _wall) in (attempt(cpu_times, site.env, named) or {}).items():
         pages[name]["cpu"] = cpu
     bench_env = dict(site.env, DJANGO_SETTINGS_MODULE="bench.settings")
     with Server(dict(bench_env, RELAIS_PAGE_CACHE_SECONDS="0"), workers=1) as server:
@@ -164,7 +163,7 @@ def steady_query_count(port, path, headers=None):
 
 
 def cpu_times(env, named):
-    """Return {page: (queries, median CPU ms)} of each page served in-process, cache off."""
+    """Return {page: (queries, median CPU ms, median wall ms)} of each page served in-process."""
     import json
 
     return script_json(

@@ -25,6 +25,7 @@ from modelcluster.models import get_field_value
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
+from relais.core.statistics import refresh_statistics
 from relais.journey.models import Stage, Theme
 from relais.stories.models import StoryIndexPage, StoryPage
 
@@ -76,6 +77,7 @@ def add_stories(count, now=None):
     _add_revisions(stories)
     _add_references(stories)
     _add_to_search_index(stories)
+    refresh_statistics(StoryPage)  # lists read the index again (relais.core.statistics)
     return stories
 
 
@@ -266,8 +268,8 @@ def _point_pages_at_revisions(stories, page_type):
     ids = [story.pk for story in stories]
     for start in range(0, len(ids), BATCH_SIZE):
         pages = Page.objects.filter(pk__in=ids[start : start + BATCH_SIZE])
-        pages.update(latest_revision=Subquery(revision))
-        pages.update(live_revision=F("latest_revision"))
+        # One UPDATE, one new version of each row (the old one stays until VACUUM).
+        pages.update(latest_revision=Subquery(revision), live_revision=Subquery(revision))
 
 
 def _revision_content(story, contents):

@@ -19,6 +19,8 @@ from modelcluster.models import get_field_value
 from wagtail.models import Page, PageLogEntry, ReferenceIndex, Revision
 from wagtail.search.backends import get_search_backends
 
+from relais.core.statistics import refresh_statistics
+
 from .writes import refused
 
 BATCH_SIZE = 500
@@ -51,6 +53,7 @@ def create_pages(parent, model, items):
     for backend in get_search_backends(with_auto_update=True):
         for start in range(0, len(pages), BATCH_SIZE):
             backend.add_bulk(model, pages[start : start + BATCH_SIZE])
+    refresh_statistics(model)  # lists read the index again (relais.core.statistics)
     return pages
 
 

@@ -170,7 +170,8 @@ class StoryIndexPage(SiteTreePageMixin, Page):
         declare(request, *form.cache_tags())
         stories = form.filter(story_cards(children))
         count = story_count(f"index:{self.pk}:{form.cache_key()}", stories)
-        page = StoryPaginator(stories, STORIES_PER_PAGE, count).get_page(request.GET.get("page"))
+        paginator = StoryPaginator(stories, STORIES_PER_PAGE, count, len(form.cleaned()))
+        page = paginator.get_page(request.GET.get("page"))
         context.update(
             filter_form=form,
             stories=page,

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 
 from django.core.management import CommandError, call_command
+from django.db import connection
 from django.utils.html import escape
 
 from wagtail.models import Page, PageLogEntry, ReferenceIndex
@@ -32,6 +33,13 @@ def contains(response, text):
     """Whether the page shows text, glossary links and their hidden definitions aside."""
     html = re.sub(r'<span id="[-\w]+" hidden>[^<]*</span>', "", response.content.decode())
     return escape(text) in re.sub(r"</?a\b[^>]*>", "", html)
+
+
+def planner_rows(model):
+    """Return how many rows PostgreSQL's planner believes the model's table holds."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [model._meta.db_table])
+        return cursor.fetchone()[0]
 
 
 @pytest.mark.django_db
@@ -116,3 +124,14 @@ def test_seed_stories_command_says_what_it_added_and_refuses_without_stories():
     StoryPage.objects.update(live=False)
     with pytest.raises(CommandError, match="load_demo"):
         call_command("seed_stories", "3")
+
+
+@pytest.mark.django_db
+def test_the_planner_counts_the_seeded_stories():
+    """Lists keep reading the newest stories from the index: PostgreSQL knows the new rows."""
+    before = StoryPage.objects.live().count()
+    add_stories(40)
+    if connection.vendor == "postgresql":
+        assert planner_rows(StoryPage) == StoryPage.objects.count()
+        assert planner_rows(Page) == Page.objects.count()
+    assert StoryPage.objects.live().count() == before + 40

@@ -99,6 +99,26 @@ def test_a_stage_lists_its_newest_stories_whichever_way_the_database_reads(
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("rows", [1, 50], ids=["reading the index in order", "sorting matches"])
+def test_a_listing_filtered_twice_lists_its_newest_stories_whichever_way_it_reads(
+    stages, story_index, rows
+):
+    """With a stage and a theme, both plans of `in_index_order` give the same stories."""
+    from relais.journey.tests.factories import ThemeFactory
+    from relais.stories.cards import in_index_order, story_cards
+    from relais.stories.models import StoryPage
+
+    stage, theme = stages[0], ThemeFactory()
+    told = [StoryPageFactory(parent=story_index, stages=[stage], themes=[theme]) for _ in range(3)]
+    StoryPageFactory(parent=story_index, stages=[stage])
+    StoryPageFactory(parent=story_index, themes=[theme])
+    stories = story_cards(StoryPage.objects.child_of(story_index)).filter(stages=stage)
+    stories = stories.filter(themes=theme)
+    read = list(in_index_order(stories, count=3, rows=rows, filters=2)[:rows])
+    assert read == list(reversed(told))[:rows]
+
+
+@pytest.mark.django_db
 def test_a_project_with_many_stories_lists_them_over_pages(client, programme, story_index):
     project = LaureateProjectFactory(programme=programme)
     for number in range(26):
