@@ -10,6 +10,7 @@ from wagtail.models import Page
 from relais.collect.models import ConsentText, InterviewQuestion
 from relais.core.models import FunderSettings, SiteContactSettings
 from relais.journey.models import Ambassador, LaureateProject, Programme, Territory, Theme
+from relais.knowledge.models import KnowledgeCard
 from relais.packs.services import export_pack, import_pack
 from relais.stories.audio import AudioCapsule
 from relais.stories.models import HomePage, StoryIndexPage, StoryPage
@@ -29,6 +30,7 @@ def empty_site():
     for page in Page.objects.filter(depth=2):
         page.delete()
     for model in (
+        KnowledgeCard,
         LaureateProject,
         Ambassador,
         AudioCapsule,
