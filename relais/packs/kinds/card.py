@@ -22,12 +22,12 @@ from relais.knowledge.models import (
     CardType,
     KnowledgeCard,
 )
-from relais.knowledge.services import add_source, story_ambassador
+from relais.knowledge.services import refresh_citations, story_ambassador
 from relais.stories.models import StoryPage
 
 from ..files import PackError
 from ..pack import check_lengths, fields, slug_list
-from ..writes import UNCHANGED, UPDATED, upsert
+from ..writes import CREATED, UNCHANGED, UPDATED, upsert
 from .common import read_documents
 
 NAME = "card"
@@ -217,6 +217,9 @@ def load(pack, changes, context):
     stories = {
         s.slug: s for s in StoryPage.objects.child_of(context["index"]).filter(slug__in=wanted)
     }
+    existing = {
+        c.slug: c for c in KnowledgeCard.objects.filter(slug__in=[i["slug"] for i in items])
+    }
     voices = {}  # the ambassador a story's source defaults to, looked up once per story
     for item in items:
         values = {
@@ -227,10 +230,11 @@ def load(pack, changes, context):
             "live": True,
             "is_example": pack.example,
         }
-        card, action = upsert(KnowledgeCard, {"slug": item["slug"]}, values, changes, NAME)
-        changed = _set_relations(
-            card, [stages[s] for s in item["stages"]], [themes[t] for t in item["themes"]]
-        )
+        relations = {
+            "stages": [stages[slug] for slug in item["stages"]],
+            "themes": [themes[slug] for slug in item["themes"]],
+        }
+        card, action = _save_card(existing.get(item["slug"]), item["slug"], values, relations)
         sources = []
         for source in item["sources"]:
             story = stories[source["story"]]
@@ -238,9 +242,32 @@ def load(pack, changes, context):
                 voices[story.pk] = story_ambassador(story)
             voice = ambassadors[source["ambassador"]] if "ambassador" in source else None
             sources.append((story, source["quote"].strip(), voice or voices[story.pk]))
-        changed |= _set_sources(card, sources)
-        if changed and action == UNCHANGED:
-            changes.rows[-1] = (UPDATED, NAME, item["slug"])
+        if _set_sources(card, sources) and action == UNCHANGED:
+            action = UPDATED
+        changes.add(action, NAME, item["slug"])
+
+
+def _save_card(card, slug, values, relations):
+    """Create or update a card, saved once (each save also updates the search index)."""
+    if card is None:
+        card = KnowledgeCard(slug=slug, **values, **relations)
+        card.save()
+        return card, CREATED
+    differs = False
+    for name, value in values.items():
+        attname = KnowledgeCard._meta.get_field(name).attname
+        if getattr(card, attname) != (value.pk if hasattr(value, "_meta") else value):
+            setattr(card, name, value)
+            differs = True
+    for name, targets in relations.items():
+        manager = getattr(card, name)
+        if set(manager.values_list("pk", flat=True)) != {t.pk for t in targets}:
+            manager.set(targets)  # a parental relation: written by the save below
+            differs = True
+    if not differs:
+        return card, UNCHANGED
+    card.save()
+    return card, UPDATED
 
 
 def _load_types(pack, changes):
@@ -263,19 +290,6 @@ def _load_types(pack, changes):
             card_type.save(update_fields=["sort_order"])
 
 
-def _set_relations(card, stages, themes):
-    """Set the card's stages and themes (parental relations: saved with the card)."""
-    changed = False
-    for name, targets in (("stages", stages), ("themes", themes)):
-        manager = getattr(card, name)
-        if set(manager.values_list("pk", flat=True)) != {t.pk for t in targets}:
-            manager.set(targets)
-            changed = True
-    if changed:
-        card.save()
-    return changed
-
-
 def _set_sources(card, sources):
     """Replace the card's story sources when they differ; testimony sources stay as they are."""
     from_stories = CardSource.objects.filter(card=card, story__isnull=False).order_by("pk")
@@ -286,8 +300,12 @@ def _set_sources(card, sources):
         return False
     for source in from_stories:
         source.delete()
-    for story, quote, voice in sources:
-        add_source(card, quote=quote, story=story, ambassador=voice)
+    # In bulk, then counted once: the import stamps the page cache once, at its end.
+    CardSource.objects.bulk_create(
+        CardSource(card=card, story=story, quote=quote, ambassador=voice)
+        for story, quote, voice in sources
+    )
+    refresh_citations(card.pk)
     return True
 
 
