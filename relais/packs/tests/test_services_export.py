@@ -58,6 +58,8 @@ def test_export_then_import_into_an_empty_site_then_export_gives_the_same_files(
     assert sorted(first) == sorted(second)
     assert first == second
     assert "stories/le-skatepark-des-tilleuls.md" in first
+    assert "cards/valmont-le-marche-du-samedi-matin.md" in first
+    assert "card-types.yaml" in first
 
 
 def test_drafts_are_not_exported(pack_dir, tmp_path):
