@@ -234,7 +234,6 @@ def load(pack, changes, context):
             "stages": [stages[slug] for slug in item["stages"]],
             "themes": [themes[slug] for slug in item["themes"]],
         }
-        card, action = _save_card(existing.get(item["slug"]), item["slug"], values, relations)
         sources = []
         for source in item["sources"]:
             story = stories[source["story"]]
@@ -242,6 +241,14 @@ def load(pack, changes, context):
                 voices[story.pk] = story_ambassador(story)
             voice = ambassadors[source["ambassador"]] if "ambassador" in source else None
             sources.append((story, source["quote"].strip(), voice or voices[story.pk]))
+        card = existing.get(item["slug"])
+        if card is None:
+            # A new card is saved with the counts its sources will give it, so that
+            # refresh_citations finds nothing to change (a save also updates the search index).
+            said_by = [voice.pk if voice else None for _story, _quote, voice in sources]
+            values["cited_by"] = len(set(said_by) - {None}) + (None in said_by)
+            values["source_count"] = len(said_by)
+        card, action = _save_card(card, item["slug"], values, relations)
         if _set_sources(card, sources) and action == UNCHANGED:
             action = UPDATED
         changes.add(action, NAME, item["slug"])
