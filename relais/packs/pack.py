@@ -25,6 +25,7 @@ UNKNOWN = {
     "audio": gettext_lazy("unknown audio capsule: %(slug)s"),
     "projects": gettext_lazy("unknown project: %(slug)s"),
     "ambassadors": gettext_lazy("unknown ambassador: %(slug)s"),
+    "stories": gettext_lazy("unknown story: %(slug)s"),
 }
 
 

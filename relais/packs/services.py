@@ -14,6 +14,7 @@ from wagtail.models import Page
 from relais.core.invalidation import bulk_write
 from relais.core.models import StandardPage
 from relais.journey.models import Ambassador, LaureateProject
+from relais.knowledge.models import KnowledgeCard
 from relais.media.storage import atomic_with_files
 from relais.stories.audio import AudioCapsule
 from relais.stories.models import HomePage, StoryPage
@@ -92,10 +93,12 @@ class ExportFolder:
         self.root.mkdir(parents=True, exist_ok=True)
         self.audio_slugs = {}
         self.written_media = {}
+        self.notes = []  # what the export left out on purpose, for its summary
         self.example = self._all_examples()
 
     def _all_examples(self):
-        groups = [self.stories(), self.projects(), Ambassador.objects.all()]
+        cards = KnowledgeCard.objects.filter(live=True)
+        groups = [self.stories(), self.projects(), Ambassador.objects.all(), cards]
         flags = [item.is_example for group in groups for item in group]
         return bool(flags) and all(flags)
 

@@ -6,11 +6,25 @@ import pytest
 
 from django.core.management import call_command
 
+from relais.collect.models import Answer, Testimony
 from relais.journey.models import Ambassador, LaureateProject, Stage, Territory, Theme
+from relais.knowledge.models import CardSource, CardType, KnowledgeCard
 from relais.stories.audio import AudioCapsule
 from relais.stories.models import StoryPage
 
-MODELS = [Stage, Theme, Territory, LaureateProject, Ambassador, AudioCapsule, StoryPage]
+MODELS = [
+    Stage,
+    Theme,
+    Territory,
+    LaureateProject,
+    Ambassador,
+    AudioCapsule,
+    StoryPage,
+    KnowledgeCard,
+    CardSource,
+    Testimony,
+    Answer,
+]
 
 
 def counts():
@@ -58,6 +72,35 @@ def test_every_demo_item_is_marked_as_an_example():
     assert not StoryPage.objects.filter(is_example=False).exists()
     assert not LaureateProject.objects.filter(is_example=False).exists()
     assert not Ambassador.objects.filter(is_example=False).exists()
+    assert not KnowledgeCard.objects.filter(is_example=False).exists()
+
+
+@pytest.mark.django_db
+def test_cards_cover_every_stage_and_every_type():
+    cards = KnowledgeCard.objects.public()
+    assert cards.count() >= 40
+    for stage in Stage.objects.all():
+        assert cards.filter(stages=stage).count() >= 5, stage
+    for card_type in CardType.objects.all():
+        assert cards.filter(card_type=card_type).count() >= 5, card_type
+    assert {1, 2, 3} <= set(cards.values_list("cited_by", flat=True))
+
+
+@pytest.mark.django_db
+def test_some_cards_quote_published_testimonies_of_several_ambassadors():
+    """Testimony sources come from answers the ambassador consented to publish."""
+    from_testimonies = CardSource.objects.filter(answer__isnull=False)
+    assert 8 <= from_testimonies.values("card").distinct().count() <= 12
+    for source in from_testimonies.select_related("answer__testimony", "ambassador"):
+        testimony = source.answer.testimony
+        assert testimony.status == "published" and testimony.consent_text_scope
+        assert source.ambassador.account_id == testimony.owner_id
+        assert " ".join(source.quote.split()) in " ".join(source.answer.text.split())
+    assert (
+        KnowledgeCard.objects.public()
+        .filter(cited_by__gte=2, sources__answer__isnull=False)
+        .exists()
+    )
 
 
 @pytest.mark.django_db

@@ -11,6 +11,7 @@ from relais.collect.models import ConsentText, InterviewQuestion
 from relais.core.models import FunderSettings, SiteContactSettings
 from relais.glossary.models import GlossaryTerm
 from relais.journey.models import Ambassador, LaureateProject, Programme, Territory, Theme
+from relais.knowledge.models import KnowledgeCard
 from relais.packs.services import export_pack, import_pack
 from relais.stories.audio import AudioCapsule
 from relais.stories.models import HomePage, StoryIndexPage, StoryPage
@@ -30,6 +31,7 @@ def empty_site():
     for page in Page.objects.filter(depth=2):
         page.delete()
     for model in (
+        KnowledgeCard,
         LaureateProject,
         Ambassador,
         AudioCapsule,
@@ -59,6 +61,8 @@ def test_export_then_import_into_an_empty_site_then_export_gives_the_same_files(
     assert first == second
     assert "stories/le-skatepark-des-tilleuls.md" in first
     assert "glossary/budget-participatif.md" in first
+    assert "cards/valmont-le-marche-du-samedi-matin.md" in first
+    assert "card-types.yaml" in first
 
 
 def test_drafts_are_not_exported(pack_dir, tmp_path):

@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, folder, **options):
         try:
-            export_pack(folder)
+            out = export_pack(folder)
         except PackError as exc:
             raise CommandError(str(exc)) from exc
+        for note in out.notes:
+            self.stdout.write(note)
         self.stdout.write(self.style.SUCCESS(f"Pack written to {folder}"))
