@@ -17,6 +17,7 @@ import pytest
 from relais.collect.models import MediaStatus, TestimonyAudio
 from relais.core.tests.browser import CHROMIUM, PHONE, headless_chromium, page_problems
 from relais.journey.models import Ambassador, LaureateProject, Stage
+from relais.knowledge.models import KnowledgeCard
 from relais.stories.models import StoryPage
 
 JAVA = shutil.which("java")
@@ -47,6 +48,9 @@ def pages_to_check():
         Ambassador.objects.filter(public_profile=True).first().get_absolute_url(),
         "/ambassadeurs/",
         "/glossaire/",
+        "/savoirs/",
+        f"/savoirs/?etape={stage.slug}&type=astuce",
+        KnowledgeCard.objects.public().order_by("-cited_by", "pk").first().get_absolute_url(),
         stage.get_absolute_url(),
         "/a-propos/",
         "/accessibilite/",
