@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from relais.core.content_cache import cached_for_content
 from relais.core.page_cache import declare, depends_on, public_page
 from relais.core.site_tree import children_of, root_page
 from relais.core.text import sorted_by_name
@@ -85,7 +86,13 @@ def stage_guide(request, slug):
     place = stage.place(s for s in all_stages().values() if s.programme_id == stage.programme_id)
     cards = KnowledgeCard.objects.public().filter(stages=stage)
     counts = count_by_type(f"stage:{stage.pk}", cards)
-    top = top_cards_by_type(cards, GUIDE_CARDS_PER_TYPE) if counts else {}
+    top = (  # ranked once per content change: the ranking reads every card of the stage
+        cached_for_content(
+            f"guide-cards:{stage.pk}", lambda: top_cards_by_type(cards, GUIDE_CARDS_PER_TYPE)
+        )
+        if counts
+        else {}
+    )
     shown = tiles([pk for ids in top.values() for pk in ids], in_guide=True)
     stories = story_cards(StoryPage.objects.filter(stages=stage))
     count = story_count(f"stage:{stage.pk}", stories)

@@ -27,7 +27,7 @@ EXPECTED = {
     "filtered listing": CARDS,
     "last listing page": CARDS,
     # the stage guide (relais.knowledge): version + the ids of its stories, of those with
-    # audio, and of its knowledge cards by type when it has some (test_query_counts there)
+    # audio (its knowledge cards are ranked once per content change: test_query_counts there)
     "stage": CARDS + 1,
     # version + project (commune) + themes + editions + ambassadors + card ids
     "project": 6,
