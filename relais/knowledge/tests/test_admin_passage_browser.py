@@ -2,27 +2,23 @@
 (WCAG 2.1 A and AA) and fits the width, before and after the passage is chosen; words
 selected with the mouse become the passage."""
 
-import os
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
 
 from django.urls import reverse
 
 from relais.collect.choices import TestimonyStatus
 from relais.collect.tests.factories import AnswerFactory
-from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+from relais.core.tests.browser import (
+    AXE_JS,
+    AXE_RUN,
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    WCAG_TAGS,
+    needs_chromium,
+)
 from relais.core.tests.factories import UserFactory
 from relais.staff.tests.factories import sign_in_with_second_factor
 
-AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-  return {passes: result.passes.length, violations: result.violations.map((v) => ({
-    id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}))};
-}"""
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # Select the words "deux soirées ! Le vote" across two sentences, as a mouse would.
 SELECT = """() => {
@@ -39,20 +35,14 @@ ANSWER = (
     "prénoms. Ensuite, le dossier a pris deux soirées !\nLe vote, lui, nous a surpris."
 )
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and os.environ.get("CI") != "true",
-        reason="Chromium is not installed (make test-deps installs it)",
-    ),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 def problems(page):
     """axe-core violations and sideways scrolling of the page shown."""
     found = {"overflow_px": page.evaluate(OVERFLOW)}
     page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(AXE_RUN)
+    result = page.evaluate(AXE_RUN, WCAG_TAGS)
     assert result["passes"] > 5, "axe-core did not run"
     found["violations"] = result["violations"]
     return {name: value for name, value in found.items() if value}

@@ -2,24 +2,19 @@
 axe-core (WCAG 2.1 A and AA) without sideways scrolling, and a linked term, reached with the
 keyboard, is announced with its definition."""
 
-import os
-from pathlib import Path
-
-import axe_playwright_python
 import pytest
 
-from relais.core.tests.browser import CHROMIUM, CHROMIUM_ARGS
+from relais.core.tests.browser import (
+    AXE_JS,
+    AXE_RUN,
+    WCAG_TAGS,
+    headless_chromium,
+    needs_chromium,
+)
 from relais.glossary.tests.factories import GlossaryTermFactory
 from relais.stories.models import StoryIndexPage
 from relais.stories.tests.factories import StoryPageFactory
 
-AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js")
-AXE_RUN = """async () => {
-  const result = await axe.run(document, {runOnly: {type: 'tag',
-    values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-  return {passes: result.passes.length, violations: result.violations.map((v) => ({
-    id: v.id, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5)}))};
-}"""
 OVERFLOW = "document.documentElement.scrollWidth - document.documentElement.clientWidth"
 # axe-core no longer checks ids (WCAG 2.2 made 4.1.1 obsolete), but aria-describedby needs
 # them unique: a repeated id would announce another term's definition.
@@ -29,26 +24,13 @@ REPEATED_IDS = """() => {
 }"""
 DEFINITION = "Une économie qui met les personnes avant le profit."
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(
-        not Path(CHROMIUM).exists() and os.environ.get("CI") != "true",
-        reason="Chromium is not installed (make test-deps installs it)",
-    ),
-]
+pytestmark = [pytest.mark.browser, needs_chromium]
 
 
 @pytest.fixture
-def browser(live_server, monkeypatch):
-    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")  # Playwright's sync API
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
+def browser(live_server):
+    with headless_chromium() as chromium:
         yield chromium
-        chromium.close()
 
 
 def build_glossary_and_story():
@@ -81,7 +63,7 @@ def problems(page, url):
     overflow = page.evaluate(OVERFLOW)
     repeated = page.evaluate(REPEATED_IDS)
     page.add_script_tag(path=str(AXE_JS))
-    result = page.evaluate(AXE_RUN)
+    result = page.evaluate(AXE_RUN, WCAG_TAGS)
     assert result["passes"] > 10, f"axe-core did not run on {url}"
     found = {}
     if result["violations"]:
