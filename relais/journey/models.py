@@ -120,6 +120,11 @@ class Programme(ClusterableModel):
         """The dated periods not over yet, for templates."""
         return self.upcoming_dates()
 
+    @cached_property
+    def upcoming_periods(self):
+        """The programme's calendar without the sessions held in one place (comptoirs)."""
+        return [d for d in self.upcoming if not d.place]
+
 
 class ProgrammeDate(Orderable):
     """A dated period of the current edition: registration, a stage, the vote…"""
@@ -141,12 +146,29 @@ class ProgrammeDate(Orderable):
     )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"), null=True, blank=True)
+    place = models.CharField(
+        _("place"),
+        max_length=200,
+        blank=True,
+        help_text=_("Where it happens, for a session held in one place (a comptoir, say)."),
+    )
+    territory = models.ForeignKey(
+        "Territory",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="dates",
+        verbose_name=_("territory"),
+        help_text=_("The territory of the place, so that newcomers find the nearest session."),
+    )
 
     panels = [
         FieldPanel("stage"),
         FieldPanel("label"),
         FieldPanel("starts_on"),
         FieldPanel("ends_on"),
+        FieldPanel("place"),
+        FieldPanel("territory"),
     ]
 
     class Meta(Orderable.Meta):
@@ -414,6 +436,19 @@ class Ambassador(ExampleMixin, models.Model):
         related_name="ambassador_profile",
         verbose_name=_("contributor account"),
     )
+    accepts_questions = models.BooleanField(
+        _("accepts questions from newcomers"),
+        default=False,
+        help_text=_(
+            "The ambassador agreed to receive by email the questions newcomers send from "
+            "their portrait. Their address is never shown."
+        ),
+    )
+    contact_email = models.EmailField(
+        _("address for newcomers' questions"),
+        blank=True,
+        help_text=_("Never shown on the site. Leave empty to use their contributor account's."),
+    )
 
     panels = [
         FieldPanel("display_name"),
@@ -425,6 +460,10 @@ class Ambassador(ExampleMixin, models.Model):
         FieldPanel("projects"),
         FieldPanel("account"),
         FieldPanel("public_profile"),
+        MultiFieldPanel(
+            [FieldPanel("accepts_questions"), FieldPanel("contact_email")],
+            heading=_("Questions from newcomers"),
+        ),
         FieldPanel("is_example"),
     ]
 
@@ -438,6 +477,13 @@ class Ambassador(ExampleMixin, models.Model):
 
     def get_absolute_url(self):
         return reverse("stories:ambassador", args=[self.slug])
+
+    @property
+    def question_address(self):
+        """Return where newcomers' questions go, or "" when they cannot be sent."""
+        if not (self.public_profile and self.accepts_questions):
+            return ""
+        return self.contact_email or (self.account.email if self.account_id else "")
 
     def clean(self):
         if self.photo_id and not self.photo_alt.strip():

@@ -76,7 +76,14 @@ STAGE = {
     "questions": (list, False),
 }
 QUESTION = {"text": (str, True), "help": (str, False), "required": (bool, False)}
-DATE = {"stage": (str, False), "label": (str, False), "from": (str, True), "until": (str, False)}
+DATE = {
+    "stage": (str, False),
+    "label": (str, False),
+    "from": (str, True),
+    "until": (str, False),
+    "place": (str, False),
+    "territory": (str, False),
+}
 TOP = {
     "example": (bool, False),
     "programme": (dict, True),
@@ -209,6 +216,8 @@ def check(pack):
     for date in filter(None, item["calendar"]):
         if "stage" in date:
             pack.reference("stage", date["stage"], FILE, date["line"])
+        if "territory" in date:
+            pack.reference("territory", date["territory"], FILE, date["line"])
     for territory in filter(None, item["territories"]):
         if "parent" in territory:
             pack.reference("territory", territory["parent"], FILE, territory["line"])
@@ -233,10 +242,10 @@ def load(pack, changes, context):
         )
         _questions(obj, order, stage["questions"], changes)
     context["stages"] = {stage.slug: stage for stage in Stage.objects.all()}
-    _calendar(programme, item["calendar"], changes)
     for theme in item["themes"]:
         upsert(Theme, {"slug": theme["slug"]}, {"name": theme["name"]}, changes, "theme")
     _territories(item["territories"], changes)
+    _calendar(programme, item["calendar"], changes)
     if item["consent"]:
         upsert(
             ConsentText,
@@ -269,18 +278,20 @@ def _calendar(programme, calendar, changes):
     recurring = [d for d in calendar for key in ("from", "until") if isinstance(d.get(key), tuple)]
     year = _edition_year(recurring, datetime.date.today())
     stages = {stage.slug: stage for stage in Stage.objects.all()}
+    territories = {territory.slug: territory for territory in Territory.objects.all()}
     rows = [
         (
             stages.get(d.get("stage")),
             d.get("label", ""),
             _date_in(d["from"], year),
             _date_in(d.get("until"), year),
+            d.get("place", ""),
+            territories.get(d.get("territory")),
         )
         for d in calendar
     ]
-    if set_children(
-        programme, "dates", ProgrammeDate, rows, ("stage", "label", "starts_on", "ends_on")
-    ):
+    columns = ("stage", "label", "starts_on", "ends_on", "place", "territory")
+    if set_children(programme, "dates", ProgrammeDate, rows, columns):
         changes.add(UPDATED, "calendar", programme.name)
 
 
@@ -378,9 +389,11 @@ def export(out):
                 "label": d.label,
                 "from": d.starts_on,
                 "until": d.ends_on,
+                "place": d.place,
+                "territory": d.territory.slug if d.territory else "",
             }
         )
-        for d in programme.dates.all()
+        for d in programme.dates.select_related("stage", "territory")
     ]
     data["themes"] = [{"slug": t.slug, "name": t.name} for t in Theme.objects.order_by("slug")]
     data["territories"] = [

@@ -128,3 +128,29 @@ def test_a_project_with_many_stories_lists_them_over_pages(client, programme, st
     assert "Page 1 sur 2" in first
     last = client.get(project.get_absolute_url(), {"page": 2}).content.decode()
     assert "Récit 01" in last and "Récit 00" in last and "Récit 02" not in last
+
+
+def test_sessions_show_their_place_on_the_stage_page_and_stay_off_the_home_calendar(
+    client, programme, stages
+):
+    """The home lists the programme's periods; the stage page also lists where to go."""
+    import datetime
+
+    from relais.journey.models import ProgrammeDate
+    from relais.journey.tests.factories import TerritoryFactory
+
+    soon = datetime.date.today() + datetime.timedelta(days=30)
+    stage = stages[0]
+    ProgrammeDate.objects.create(programme=programme, stage=stage, starts_on=soon, label="Période")
+    ProgrammeDate.objects.create(
+        programme=programme,
+        stage=stage,
+        starts_on=soon,
+        label="Atelier d'Exempleville",
+        place="Salle Exemple, Exempleville",
+        territory=TerritoryFactory(),
+    )
+    home = client.get("/").content.decode()
+    guide = client.get(stage.get_absolute_url()).content.decode()
+    assert "Période" in home and "Exempleville" not in home
+    assert "Atelier d&#x27;Exempleville" in guide and "Salle Exemple, Exempleville" in guide
