@@ -50,6 +50,7 @@ def test_portrait_form_errors_and_confirmation_pass_axe_at_360_and_1280_px(live_
             served, problems[f"{name} portrait"] = page_problems(page, "/ambassadeurs/nadia/")
             assert f'href="{form_url}"' in served
             problems[f"{name} form"] = page_problems(page, form_url)[1]
+            assert page.locator("#id_website").is_hidden()  # the robots' trap, not people's
             page.fill("#id_message", "<b>Bonjour</b> <script>alert(1)</script>")
             page.click("button[type=submit]")  # no address, no consent
             assert page.locator("#errors li").count() == 2
