@@ -49,15 +49,12 @@ def test_an_invalid_address_is_refused_with_its_file_and_line(ambassador_pack):
         import_pack(ambassador_pack)
     errors = "\n".join(map(str, caught.value.errors))
     assert (
-        "ambassadors/nadia-q.md:6: contact_email n'est pas une adresse de courriel valide"
-        in errors
+        "ambassadors/nadia-q.md:6: contact_email n'est pas une adresse de courriel valide" in errors
     )
     assert not Ambassador.objects.filter(slug="nadia-q").exists()
 
 
-def test_export_keeps_the_opt_in_but_never_the_address_and_round_trips(
-    ambassador_pack, tmp_path
-):
+def test_export_keeps_the_opt_in_but_never_the_address_and_round_trips(ambassador_pack, tmp_path):
     import_pack(ambassador_pack)
     export_pack(tmp_path / "out")
     exported = (tmp_path / "out/ambassadors/nadia-q.md").read_text(encoding="utf-8")
