@@ -9,7 +9,6 @@ from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 
 from relais.core.page_cache import depends_on, public_page
@@ -20,6 +19,7 @@ from .forms import QuestionForm
 from .services import RelayFailed, relay_question
 
 FORM_TEMPLATE = "contact/question_form.html"
+QUESTION_FIELDS = ("first_name", "email", "message")
 HOUR, DAY = 3600, 86400
 
 
@@ -40,12 +40,9 @@ def burst_refusal(request, ambassador):
     """Return why a post is refused as one of too many, or "" when it may be sent."""
     per_address = settings.RELAIS_QUESTIONS_PER_ADDRESS_PER_HOUR
     if not within_limit(request, "ambassador-question", per_address, HOUR):
-        return ngettext(
+        return _(
             "You have sent too many messages in a short time (%(limit)d an hour at most): "
-            "try again in an hour. Your text is kept below.",
-            "You have sent too many messages in a short time (%(limit)d an hour at most): "
-            "try again in an hour. Your text is kept below.",
-            per_address,
+            "try again in an hour. Your text is kept below."
         ) % {"limit": per_address}
     per_ambassador = settings.RELAIS_QUESTIONS_PER_AMBASSADOR_PER_DAY
     if not within_target_limit("ambassador-question", per_ambassador, DAY, ambassador.pk):
@@ -79,9 +76,6 @@ def ask(request, slug):
         context["send_failed"] = True
         return render(request, FORM_TEMPLATE, context, status=503)
     return redirect("contact:sent", slug=ambassador.slug)
-
-
-QUESTION_FIELDS = ("first_name", "email", "message")
 
 
 @public_page()
