@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "relais.knowledge",
     "relais.staff",
     "relais.packs",
+    "relais.search",
     "relais.demo",
     "relais.backups",
     "wagtail.contrib.forms",
