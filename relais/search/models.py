@@ -38,6 +38,9 @@ class SearchFacet(models.Model):
     class Meta:
         indexes = [models.Index(fields=["name", "value", "document"])]
 
+    def __str__(self):
+        return f"{self.name}:{self.value}"
+
 
 class SearchWord(models.Model):
     """A word some document uses (folded, unstemmed), with how many documents use it.
@@ -49,6 +52,9 @@ class SearchWord(models.Model):
     word = models.CharField(max_length=60, unique=True)
     documents = models.PositiveIntegerField(default=0)
 
+    def __str__(self):
+        return self.word
+
 
 class SearchVariant(models.Model):
     """The word itself or the word less one letter: how a typo finds its word by index.
@@ -59,3 +65,6 @@ class SearchVariant(models.Model):
 
     variant = models.CharField(max_length=60, db_index=True)
     word = models.ForeignKey(SearchWord, on_delete=models.CASCADE, related_name="variants")
+
+    def __str__(self):
+        return self.variant

@@ -16,8 +16,7 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 ELISION = re.compile(r"\b([cdjlmnst]|qu|jusqu|lorsqu|puisqu)['’]", re.IGNORECASE)
 
 # Snowball's French list, folded, plus the words every newcomer's question carries.
-STOP_WORDS = frozenset(
-    """
+_STOP_WORDS = """
     a ai aie aient aies ait as au aux avaient avais avait avec avez aviez avions avoir avons
     ayant ayez ayons c ce ceci cela celle celles celui ces cet cette d dans de des du elle
     elles en es est et etaient etais etait etant ete etes etiez etions etre eu eue eues eumes
@@ -29,8 +28,8 @@ STOP_WORDS = frozenset(
     t ta te tes toi ton tu un une vos votre vous y
     comment quand combien quoi pourquoi faut peut peux puis dois doit faire fait quoi
     cest ca est-ce tout tous toute toutes tres plus moins bien aussi donc alors
-    """.split()
-)
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
 MIN_STEM = 4
 
 

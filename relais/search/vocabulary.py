@@ -97,4 +97,3 @@ def one_edit(a, b):
         or tail_a == tail_b[1:]
         or (len(a) == len(b) and tail_a[:2] == tail_b[1::-1] and tail_a[2:] == tail_b[2:])
     )
-
