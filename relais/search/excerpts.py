@@ -4,7 +4,6 @@ The text is escaped piece by piece and only our own <mark> tags are added, so HT
 in a story or a query is shown as text, never run.
 """
 
-
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -52,5 +51,3 @@ def _marked(text, spans, start, end):
         position = span_end
     pieces.append(escape(text[position:end]))
     return "".join(pieces)
-
-

@@ -41,6 +41,11 @@ class Results:
         return min(MAX_PAGE, max(1, -(-self.total // PAGE_SIZE)))
 
     @property
+    def first_number(self):
+        """Return the number of the first hit of the page, for the ordered list."""
+        return (self.page - 1) * PAGE_SIZE + 1
+
+    @property
     def has_next(self):
         return self.page < self.num_pages
 
