@@ -23,7 +23,7 @@ class SqliteEngine:
     def store(self, cursor, rows):
         """Copy documents (id, title with keywords, body) into the FTS table."""
         cursor.executemany(
-            f"INSERT INTO {self.table}(rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608  # nosec B608
+            f"INSERT OR REPLACE INTO {self.table}(rowid, title, body) VALUES (%s, %s, %s)",  # noqa: S608  # nosec B608
             [(pk, index_text(title), index_text(body)) for pk, title, body in rows],
         )
 
