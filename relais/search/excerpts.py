@@ -7,14 +7,19 @@ in a story or a query is shown as text, never run.
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .text import WORD, fold, stem
+from .text import STOP_WORDS, WORD, fold, stem
 
 EXCERPT_CHARS = 220
 
 
 def _matches(text, stems):
     """Return the (start, end) of each word of the text whose stem is searched."""
-    return [m.span() for m in WORD.finditer(text) if stem(fold(m.group())) in stems]
+    spans = []
+    for match in WORD.finditer(text):
+        word = fold(match.group())
+        if word not in STOP_WORDS and stem(word) in stems:
+            spans.append(match.span())
+    return spans
 
 
 def highlight(text, stems):

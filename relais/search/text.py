@@ -30,7 +30,18 @@ _STOP_WORDS = """
     cest ca est-ce tout tous toute toutes tres plus moins bien aussi donc alors
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
-MIN_STEM = 4
+MIN_STEM = 3  # a stem keeps at least three letters ("vote", "voter", "votes" -> "vot")
+FEMININES = (
+    ("euse", "eur"),
+    ("rice", "eur"),
+    ("ive", "if"),
+    ("elle", "el"),
+    ("enne", "en"),
+    ("ette", "et"),
+)
+# (ending, letters the stem keeps at least): "-ent" only on long words ("epuisent"), so that
+# "parent" or "argent" stay whole.
+VERB_ENDINGS = (("ent", 5), ("er", MIN_STEM), ("ez", MIN_STEM), ("ee", MIN_STEM), ("e", MIN_STEM))
 
 
 def fold(text):
@@ -52,19 +63,12 @@ def stem(word):
         word = word[:-3] + "al"  # journaux -> journal, locaux -> local
     elif word[-1] in "sx":
         word = word[:-1]
-    for ending, replacement in (
-        ("euse", "eur"),
-        ("rice", "eur"),
-        ("ive", "if"),
-        ("elle", "el"),
-        ("enne", "en"),
-        ("ette", "et"),
-    ):
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+    for ending, replacement in FEMININES:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
             word = word[: -len(ending)] + replacement
             break
-    for ending in ("er", "ez", "ee", "e"):
-        if word.endswith(ending) and len(word) - len(ending) >= MIN_STEM:
+    for ending, rest in VERB_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= rest:
             return word[: -len(ending)]
     return word
 

@@ -27,8 +27,9 @@ class CardSource(Source):
             key=self.key(card.pk),
             url=card.get_absolute_url(),
             title=card.title,
-            body=card.body,
-            keywords=card.card_type.name,
+            # The type ("astuce", "piège à éviter") is said in the body: in the title column,
+            # a type named after a common word would lift every card of the type.
+            body=f"{card.body}\n{card.card_type.name}",
             stages=tuple(stage.pk for stage in card.stages.all()),
             themes=tuple(theme.pk for theme in card.themes.all()),
             boost=self.boost,
