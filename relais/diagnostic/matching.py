@@ -20,7 +20,7 @@ from relais.knowledge.models import KnowledgeCard
 from relais.stories.cards import NEWEST_FIRST, cards_of, story_cards
 from relais.stories.models import StoryPage
 
-STORIES, CARDS, AMBASSADORS, NEXT_STAGES = 5, 8, 3, 3
+STORIES, CARDS, AMBASSADORS, NEXT_STAGES = 6, 9, 3, 3  # rows of three on a wide screen
 THEME_WEIGHT, STAGE_WEIGHT, TERRITORY_WEIGHT = 4, 2, 1
 
 

@@ -1,10 +1,19 @@
 """The questions as the public pages use them: plain values, read once per content change."""
 
+import re
 from dataclasses import dataclass, field
 
 from relais.core.content_cache import cached_for_content
 
 from .models import DiagnosticQuestion
+
+# French puts a space before ? ! : ; – a non-breaking one keeps the mark on the word's line.
+SPACE_BEFORE_MARK = re.compile(r" ([?!:;])")
+
+
+def french_spacing(text):
+    """Return text with non-breaking spaces before the French double punctuation marks."""
+    return SPACE_BEFORE_MARK.sub("\u00a0\\1", text)
 
 
 @dataclass(frozen=True)
@@ -46,8 +55,8 @@ def _question(question):
     term = question.glossary_term
     return Question(
         slug=question.slug,
-        text=question.text,
-        help_text=question.help_text,
+        text=french_spacing(question.text),
+        help_text=french_spacing(question.help_text),
         glossary=(term.term, term.get_absolute_url()) if term else None,
         answers=tuple(_answer(answer) for answer in question.answers.all()),
     )
@@ -57,7 +66,7 @@ def _answer(answer):
     theme, territory, stage = answer.theme, answer.territory, answer.stage
     return Answer(
         value=answer.value,
-        label=answer.label,
+        label=french_spacing(answer.label),
         points=answer.points(),
         theme=(theme.pk, theme.name) if theme else None,
         territory=(territory.pk, territory.name, territory.parent_id) if territory else None,
