@@ -66,3 +66,9 @@ def questionnaire(*, themes, territories, stages):
             {"value": "groupe", "label": "En groupe", "collectif": 3, "valeurs": 1},
         ],
     )
+
+
+def answers(**values):
+    """Return the answers of the `world` fixture's questions, with `values` changed."""
+    base = {"theme": "alimentation", "territoire": "arrageois", "etape": "idee", "groupe": "groupe"}
+    return base | values

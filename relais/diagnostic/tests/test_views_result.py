@@ -6,52 +6,20 @@ import pytest
 
 from django.utils import timezone
 
-from relais.journey.choices import TerritoryKind
 from relais.journey.models import ProgrammeDate
 from relais.journey.tests.factories import (
     AmbassadorFactory,
     LaureateProjectFactory,
-    TerritoryFactory,
-    ThemeFactory,
 )
 from relais.knowledge.services import add_source
 from relais.knowledge.tests.factories import KnowledgeCardFactory
 from relais.stories.tests.factories import StoryPageFactory
 
-from .factories import questionnaire
+from .factories import answers
 
 pytestmark = pytest.mark.django_db
 
 RESULT = "/mon-idee/resultat/"
-
-
-@pytest.fixture
-def world(programme, stages, story_index):
-    """Two themes, two intercommunalities with a commune each, and the questions."""
-    food = ThemeFactory(name="Alimentation", slug="alimentation")
-    sport = ThemeFactory(name="Sport", slug="sport")
-    arras = TerritoryFactory(
-        name="Arrageois", slug="arrageois", kind=TerritoryKind.INTERCOMMUNALITY, parent=None
-    )
-    coast = TerritoryFactory(
-        name="Boulonnais", slug="boulonnais", kind=TerritoryKind.INTERCOMMUNALITY, parent=None
-    )
-    questionnaire(themes=[food, sport], territories=[arras, coast], stages=stages)
-    return {
-        "food": food,
-        "sport": sport,
-        "arras": arras,
-        "coast": coast,
-        "commune": TerritoryFactory(name="Achicourt", slug="achicourt", parent=arras),
-        "programme": programme,
-        "stages": stages,
-        "index": story_index,
-    }
-
-
-def answers(**values):
-    base = {"theme": "alimentation", "territoire": "arrageois", "etape": "idee", "groupe": "groupe"}
-    return base | values
 
 
 def test_the_result_shows_readiness_per_dimension_in_words_and_numbers(client, world):
