@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "relais.stories",
     "relais.collect",
     "relais.knowledge",
+    "relais.ideas",
     "relais.staff",
     "relais.packs",
     "relais.demo",
