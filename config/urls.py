@@ -18,6 +18,7 @@ urlpatterns = [
     path("contribuer/", include("relais.collect.urls")),
     path("", include("relais.knowledge.urls")),
     path("", include("relais.glossary.urls")),
+    path("", include("relais.ideas.urls")),
     path("", include("relais.stories.urls")),
 ]
 

@@ -1,5 +1,5 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class IdeasConfig(AppConfig):
@@ -8,7 +8,7 @@ class IdeasConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "relais.ideas"
     label = "ideas"
-    verbose_name = _("Idea box")
+    verbose_name = pgettext_lazy("idea box", "Idea box")
 
     def ready(self):
         from django.db.models.signals import post_migrate

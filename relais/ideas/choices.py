@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class IdeaKind(models.TextChoices):
@@ -11,8 +12,8 @@ class IdeaKind(models.TextChoices):
 
 
 class IdeaStatus(models.TextChoices):
-    NEW = "new", _("New")
-    ANSWERED = "answered", _("Answered privately")
+    NEW = "new", pgettext_lazy("idea box", "New")
+    ANSWERED = "answered", pgettext_lazy("idea box", "Answered privately")
     PUBLISHED = "published", _("Published in the FAQ")
     CARD = "card", _("Turned into a card")
-    DISCARDED = "discarded", _("Discarded")
+    DISCARDED = "discarded", pgettext_lazy("idea box", "Discarded")

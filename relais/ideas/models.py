@@ -8,7 +8,9 @@ a FAQ entry or a knowledge card an editor writes from it.
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from relais.core.models import ExampleMixin
 
@@ -27,7 +29,7 @@ class Idea(models.Model):
         _("text"), max_length=IDEA_MAX_LENGTH, validators=[MaxLengthValidator(IDEA_MAX_LENGTH)]
     )
     name = models.CharField(_("name"), max_length=100, blank=True)
-    email = models.EmailField(_("email address"), blank=True)
+    email = models.EmailField(pgettext_lazy("idea box", "email address"), blank=True)
     consent_to_publish = models.BooleanField(
         _("agrees to publication"),
         default=False,
@@ -36,7 +38,9 @@ class Idea(models.Model):
     status = models.CharField(
         _("status"), max_length=10, choices=IdeaStatus, default=IdeaStatus.NEW, db_index=True
     )
-    answer = models.TextField(_("answer"), blank=True, max_length=ANSWER_MAX_LENGTH)
+    answer = models.TextField(
+        pgettext_lazy("idea box", "answer"), blank=True, max_length=ANSWER_MAX_LENGTH
+    )
     card = models.ForeignKey(
         "knowledge.KnowledgeCard",
         on_delete=models.SET_NULL,
@@ -45,13 +49,13 @@ class Idea(models.Model):
         related_name="+",
         verbose_name=_("knowledge card"),
     )
-    created_at = models.DateTimeField(_("received"), auto_now_add=True)
-    answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    created_at = models.DateTimeField(pgettext_lazy("idea box", "received"), auto_now_add=True)
+    answered_at = models.DateTimeField(_("answered on"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]
-        verbose_name = _("idea")
-        verbose_name_plural = _("ideas")
+        verbose_name = pgettext_lazy("idea box", "idea")
+        verbose_name_plural = pgettext_lazy("idea box", "ideas")
 
     def __str__(self):
         text = " ".join(self.text.split())
@@ -60,6 +64,16 @@ class Idea(models.Model):
     @property
     def publishable(self):
         return self.consent_to_publish
+
+
+def unique_faq_slug(question):
+    """Return a slug made from a question that no other entry uses."""
+    base = slugify(question)[:100].strip("-") or "question"
+    candidate, number = base, 1
+    while FaqEntry.objects.filter(slug=candidate).exists():
+        number += 1
+        candidate = f"{base}-{number}"
+    return candidate
 
 
 class FaqQuerySet(models.QuerySet):
@@ -73,12 +87,18 @@ class FaqEntry(ExampleMixin, models.Model):
 
     question = models.CharField(_("question"), max_length=QUESTION_MAX_LENGTH)
     answer = models.TextField(
-        _("answer"),
+        pgettext_lazy("idea box", "answer"),
         max_length=ANSWER_MAX_LENGTH,
         validators=[MaxLengthValidator(ANSWER_MAX_LENGTH)],
         help_text=_("Plain text; leave an empty line between paragraphs."),
     )
-    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        blank=True,
+        help_text=_("The end of the entry's address on the FAQ page; made from the question."),
+    )
     stage = models.ForeignKey(
         "journey.Stage",
         on_delete=models.SET_NULL,
@@ -105,16 +125,21 @@ class FaqEntry(ExampleMixin, models.Model):
 
     class Meta:
         ordering = ["sort_order", "pk"]
-        verbose_name = _("FAQ entry")
-        verbose_name_plural = _("FAQ entries")
+        verbose_name = pgettext_lazy("idea box", "FAQ entry")
+        verbose_name_plural = pgettext_lazy("idea box", "FAQ entries")
 
     def __str__(self):
         return self.question
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = unique_faq_slug(self.question)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return f"{reverse('ideas:faq')}#{self.anchor}"
 
     @property
     def anchor(self):
         """Return the id of the entry on the FAQ page (prefixed: no clash with the page's)."""
         return f"faq-{self.slug}"
-
-    def get_absolute_url(self):
-        return f"{reverse('ideas:faq')}#{self.anchor}"
