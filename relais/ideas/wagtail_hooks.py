@@ -6,7 +6,7 @@ from django.utils.translation import pgettext_lazy
 
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
-from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn
+from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColumn
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -15,11 +15,15 @@ from . import admin_views
 from .models import FaqEntry, Idea
 
 
+def moderate_url(idea):
+    return reverse("ideas_admin:moderate", args=[idea.pk])
+
+
 class IdeaIndexView(IndexView):
     """Each idea opens on its moderation screen, not on a form to edit a visitor's words."""
 
     def get_edit_url(self, instance):
-        return reverse("ideas_admin:moderate", args=[instance.pk])
+        return moderate_url(instance)
 
 
 class IdeaViewSet(ModelViewSet):
@@ -28,7 +32,12 @@ class IdeaViewSet(ModelViewSet):
     menu_label = _("Ideas received")
     index_view_class = IdeaIndexView
     list_display = [
-        Column("__str__", label=pgettext_lazy("idea box", "Message"), accessor="__str__"),
+        TitleColumn(
+            "text",
+            label=pgettext_lazy("idea box", "Message"),
+            accessor="__str__",
+            get_url=moderate_url,
+        ),
         Column("kind", label=_("Kind"), accessor="get_kind_display"),
         Column("status", label=_("Status"), accessor="get_status_display", sort_key="status"),
         BooleanColumn("consent_to_publish", label=_("May be published")),
