@@ -1,5 +1,9 @@
 """What editors do with an idea: answer it, publish it in the FAQ, make a card of it, or
-discard it; and the email that tells its sender, when they left an address."""
+discard it; and the email that tells its sender, when they left an address.
+
+Once an idea is dealt with, its sender's name and address are erased: they were kept only
+to answer (the public form says so).
+"""
 
 from django.core.mail import send_mail
 from django.db import transaction
@@ -35,6 +39,12 @@ def notify(idea, template, context):
     return True
 
 
+def forget_sender(idea):
+    """Erase the sender's name and address: the form promises to keep them only to answer."""
+    idea.name, idea.email = "", ""
+    idea.save(update_fields=["name", "email"])
+
+
 def _answered(idea, status, answer=""):
     idea.status = status
     idea.answer = answer
@@ -55,6 +65,7 @@ def publish_as_faq(idea, entry, absolute_url):
         entry.save()
         _answered(idea, IdeaStatus.PUBLISHED, entry.answer)
     notify(idea, "published", {"entry": entry, "url": absolute_url(entry.get_absolute_url())})
+    forget_sender(idea)
     return entry
 
 
@@ -62,6 +73,7 @@ def answer_privately(idea, answer):
     """Record the answer and send it to the sender: nothing is published."""
     _answered(idea, IdeaStatus.ANSWERED, answer)
     notify(idea, "answered", {"answer": answer})
+    forget_sender(idea)
 
 
 def make_card(idea, card_type, stages, title=""):
@@ -83,6 +95,7 @@ def make_card(idea, card_type, stages, title=""):
         idea.save(update_fields=["card"])
         _answered(idea, IdeaStatus.CARD)
     notify(idea, "card", {"card": card})
+    forget_sender(idea)
     return card
 
 
@@ -90,6 +103,7 @@ def discard(idea):
     """Set the idea aside: no email (a discarded message gets no answer)."""
     idea.status = IdeaStatus.DISCARDED
     idea.save(update_fields=["status"])
+    forget_sender(idea)
 
 
 def new_faq_entry(idea):

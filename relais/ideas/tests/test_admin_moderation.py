@@ -73,6 +73,22 @@ def test_the_sender_is_told_by_email_where_the_answer_is(editor_client, stages):
     assert "Il faut être au moins trois habitants." in message.body
 
 
+@pytest.mark.parametrize("action", ["faq", "private", "discard"])
+def test_the_sender_s_name_and_address_are_erased_once_the_idea_is_dealt_with(
+    editor_client, action
+):
+    idea = IdeaFactory(name="Samia", email="samia@example.org")
+    if action == "faq":
+        publish(editor_client, idea)
+    else:
+        data = {"action": action, "private-answer": "Oui."}
+        editor_client.post(moderate_url(idea), data)
+    idea.refresh_from_db()
+    assert idea.status != "new"
+    assert (idea.name, idea.email) == ("", "")
+    assert len(mail.outbox) == (0 if action == "discard" else 1)
+
+
 def test_no_email_is_sent_when_no_address_was_left(editor_client):
     publish(editor_client, IdeaFactory(email=""))
     assert FaqEntry.objects.count() == 1
