@@ -171,3 +171,23 @@ def test_visitors_and_contributors_cannot_moderate(client, who):
     response = client.post(moderate_url(idea), {"action": "discard"})
     assert response.status_code in (302, 403)
     assert Idea.objects.get().status == "new"
+
+
+def test_editors_write_and_edit_faq_entries_in_the_admin(editor_client, stages):
+    assert editor_client.get(reverse("ideas_faq:index")).status_code == 200
+    response = editor_client.post(
+        reverse("ideas_faq:add"),
+        {
+            "question": "Peut-on voter pour son propre projet ?",
+            "answer": "Oui, comme tout habitant.",
+            "stage": stages[2].pk,
+            "published": "on",
+            "slug": "",
+        },
+    )
+    assert response.status_code == 302
+    entry = FaqEntry.objects.get()
+    assert entry.slug == "peut-on-voter-pour-son-propre-projet"
+    edit_page = editor_client.get(reverse("ideas_faq:edit", args=[entry.pk]))
+    assert "Peut-on voter pour son propre projet ?" in edit_page.content.decode()
+    assert "Peut-on voter" in Client().get("/questions-frequentes/").content.decode()
