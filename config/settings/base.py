@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "relais.collect",
     "relais.knowledge",
     "relais.diagnostic",
+    "relais.ideas",
     "relais.staff",
     "relais.packs",
     "relais.search",
