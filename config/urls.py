@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("relais.knowledge.urls")),
     path("", include("relais.glossary.urls")),
     path("", include("relais.ideas.urls")),
+    path("", include("relais.contact.urls")),
     path("", include("relais.stories.urls")),
     path("", include("relais.search.urls")),
 ]
