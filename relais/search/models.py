@@ -1,7 +1,7 @@
 """The search index: one document per public item, its facets and the words it uses.
 
-The full-text part lives beside these tables in each database's own engine (created by
-migration 0002): an FTS5 table on SQLite, a weighted tsvector column with a GIN index on
+The full-text part lives in each database's own engine (created by migration 0002): an
+FTS5 table on SQLite, a weighted tsvector column of this table with a GIN index on
 PostgreSQL. Nothing here is edited by hand: `relais.search.indexing` writes it.
 """
 
@@ -45,11 +45,13 @@ class SearchFacet(models.Model):
 class SearchWord(models.Model):
     """A word some document uses (folded, unstemmed), with how many documents use it.
 
-    A word no document uses any more is deleted at once, so that the words of an erased
-    testimony do not outlive it here.
+    The counts also give PostgreSQL, whose ranking ignores how rare a word is, the inverse
+    document frequency of each stem of a query. A word no document uses any more is deleted
+    at once, so that the words of an erased testimony do not outlive it here.
     """
 
     word = models.CharField(max_length=60, unique=True)
+    stem = models.CharField(max_length=60, db_index=True)  # what the engines index
     documents = models.PositiveIntegerField(default=0)
 
     def __str__(self):

@@ -62,7 +62,7 @@ def search(text, kind=None, stage=None, theme=None, page=1):
     results = Results(query, kind, _int(stage), _int(theme), page)
     if not query.groups:
         return results
-    from_, where, params, score = current_engine().match(query.groups)
+    from_, where, params, score, score_params = current_engine().match(query.groups)
     filters, filter_params = _filters(results.stage, results.theme)
     base = f"FROM {from_} WHERE {where}{filters}"
     with connection.cursor() as cursor:
@@ -79,10 +79,11 @@ def search(text, kind=None, stage=None, theme=None, page=1):
         for name, value, count in cursor.fetchall():
             (results.stages if name == "stage" else results.themes)[value] = count
         results.total = results.kinds.get(kind, 0) if kind else sum(results.kinds.values())
+        limit = f"LIMIT {PAGE_SIZE:d} OFFSET {(page - 1) * PAGE_SIZE:d}"
         cursor.execute(
-            f"SELECT d.id {base}{kind_filter} ORDER BY {score} DESC, d.id "  # noqa: S608  # nosec B608
-            "LIMIT %s OFFSET %s",
-            params + filter_params + kind_params + [PAGE_SIZE, (page - 1) * PAGE_SIZE],
+            f"SELECT d.id, {score} AS score {base}{kind_filter} "  # noqa: S608  # nosec B608
+            f"ORDER BY score DESC, d.id {limit}",
+            score_params + params + filter_params + kind_params,
         )
         ids = [row[0] for row in cursor.fetchall()]
     results.hits = _hits(ids, query.stems)

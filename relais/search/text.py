@@ -8,6 +8,7 @@ purpose (a light stemmer in the manner of J. Savoy's for French).
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from relais.core.text import LIGATURES
 
@@ -55,6 +56,7 @@ def words(text):
     return WORD.findall(fold(ELISION.sub(r"\1 ", str(text))))
 
 
+@lru_cache(maxsize=50_000)  # excerpts stem every word of the texts shown
 def stem(word):
     """Return the light stem of a folded word: plural, feminine and verb endings removed."""
     if len(word) <= MIN_STEM or word.isdigit():

@@ -8,10 +8,13 @@ drops the rare false friends of two deletions.
 
 from collections import Counter
 
-from .models import SearchVariant, SearchWord
-from .text import STOP_WORDS, words
+from django.db.models import Sum
 
-MIN_WORD = 4
+from .models import SearchVariant, SearchWord
+from .text import STOP_WORDS, stem, words
+
+MIN_WORD = 3  # counted for the ranking; only words of 4+ letters get typo variants
+MIN_VARIANT = 4
 MAX_WORD = 40
 BATCH = 2000
 
@@ -51,12 +54,18 @@ def change_counts(delta):
 def add_words(counts):
     """Store new words with their document counts and their variants."""
     rows = SearchWord.objects.bulk_create(
-        [SearchWord(word=word, documents=n) for word, n in counts.items()], batch_size=BATCH
+        [SearchWord(word=word, stem=stem(word), documents=n) for word, n in counts.items()],
+        batch_size=BATCH,
     )
     if rows and rows[0].pk is None:  # a backend that does not return ids
         rows = list(SearchWord.objects.filter(word__in=list(counts)))
     SearchVariant.objects.bulk_create(
-        (SearchVariant(variant=v, word_id=row.pk) for row in rows for v in variants(row.word)),
+        (
+            SearchVariant(variant=v, word_id=row.pk)
+            for row in rows
+            if len(row.word) >= MIN_VARIANT
+            for v in variants(row.word)
+        ),
         batch_size=BATCH,
     )
 
@@ -64,6 +73,17 @@ def add_words(counts):
 def clear():
     SearchVariant.objects.all().delete()
     SearchWord.objects.all().delete()
+
+
+def frequencies(stems):
+    """Return how many documents use each stem (a little more when one uses two forms)."""
+    rows = (
+        SearchWord.objects.filter(stem__in=list(stems))
+        .values("stem")
+        .annotate(documents=Sum("documents"))
+        .values_list("stem", "documents")
+    )
+    return dict(rows)
 
 
 def known(candidates):

@@ -22,10 +22,7 @@ POSTGRES_UP = [
                 ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
         END IF;
     END $$""",
-    """ALTER TABLE search_searchdocument ADD COLUMN vector tsvector GENERATED ALWAYS AS (
-        setweight(to_tsvector('public.relais_french', title || ' ' || keywords), 'A')
-        || setweight(to_tsvector('public.relais_french', body), 'B')
-    ) STORED""",
+    "ALTER TABLE search_searchdocument ADD COLUMN vector tsvector",
     "CREATE INDEX search_document_vector ON search_searchdocument USING GIN (vector)",
 ]
 POSTGRES_DOWN = [

@@ -48,10 +48,6 @@ class Source:
     def key(self, pk):
         return f"{self.kind}:{pk}"
 
-    def is_public(self, item):
-        """Whether the item may be found: it is among the public items."""
-        return self.public_items().filter(pk=item.pk).exists()
-
 
 def plain(*parts):
     """Return texts (some may be HTML) joined as plain paragraphs, empty ones skipped."""

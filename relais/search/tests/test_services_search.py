@@ -1,6 +1,8 @@
 """Search answers plain French: accents, plurals, typos, ranking, filters and bad input."""
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from relais.glossary.tests.factories import GlossaryTermFactory
 from relais.journey.tests.factories import LaureateProjectFactory, ThemeFactory
@@ -138,3 +140,13 @@ def test_any_text_gives_results_or_nothing_never_an_error(text, story_index, rei
     results = search(text, kind="<b>", stage="x", theme="-1", page="abc")
     assert results.page == 1
     assert results.query.text == " ".join(text.split())[:200]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(text=st.text(max_size=300), kind=st.text(max_size=10), page=st.text(max_size=5))
+def test_no_text_makes_search_fail(story_index, reindex, text, kind, page):
+    """Whatever a visitor types (signs, FTS syntax, control characters), search answers."""
+    results = search(text, kind=kind, stage=page, theme=text[:5], page=page)
+    assert results.total >= 0
