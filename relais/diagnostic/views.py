@@ -50,6 +50,8 @@ def questions(request):
 def result(request):
     """The personal path for the answers in the address; missing ones: the questions again."""
     questions = _questions(request)
+    if not request.GET:  # no answer at all: the questions, without a list of errors
+        return redirect("diagnostic:questions")
     form = DiagnosticForm(questions, request.GET)
     if not form.is_valid():
         return render(request, "diagnostic/questions.html", {"form": form})

@@ -194,3 +194,9 @@ def test_a_cached_question_page_goes_stale_when_a_question_changes(client, setti
     question.text = "Avec qui portez-vous l'idée ?"
     question.save()
     assert "Avec qui portez-vous l&#x27;idée" in client.get("/mon-idee/").content.decode()
+
+
+def test_the_result_without_any_answer_leads_to_the_questions(client, world):
+    response = client.get(RESULT)
+    assert response.status_code == 302
+    assert response["Location"] == "/mon-idee/"

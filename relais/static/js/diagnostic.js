@@ -68,6 +68,8 @@
         target.focus();
       });
     });
+    var summary = document.querySelector(".form-errors");
+    if (summary) summary.focus(); // answers were missing: say which ones first
     form.querySelector(".diagnostic__progress").hidden = false;
     form.classList.add("diagnostic__form--steps");
     show(current, false);
