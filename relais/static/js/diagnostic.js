@@ -55,7 +55,13 @@
     });
     back.addEventListener("click", function () { show(current - 1, true); });
     form.addEventListener("submit", function (event) {
-      if (refuseEmpty()) event.preventDefault();
+      // Enter in a radio button sends the form: before the last question, it means Next.
+      if (refuseEmpty()) {
+        event.preventDefault();
+      } else if (current < steps.length - 1) {
+        event.preventDefault();
+        show(current + 1, true);
+      }
     });
     // A link of the error summary leads to a question that may be on another screen.
     document.querySelectorAll(".form-errors a[href^='#']").forEach(function (link) {
