@@ -39,7 +39,11 @@
       progressText.textContent = template
         .replace("{number}", index + 1)
         .replace("{total}", steps.length);
-      if (moveFocus) steps[index].querySelector("legend").focus();
+      if (moveFocus) {
+        // On a phone the question and its buttons then fill the screen, under the progress.
+        form.querySelector(".diagnostic__progress").scrollIntoView({ block: "start" });
+        steps[index].querySelector("legend").focus({ preventScroll: true });
+      }
     }
 
     function refuseEmpty() {
