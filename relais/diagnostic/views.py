@@ -17,6 +17,8 @@ from django.views.decorators.http import require_POST
 from relais.core.page_cache import declare, use_query
 from relais.core.public_forms import within_limit
 from relais.core.site_tree import root_page
+from relais.knowledge.cache_rules import CARDS
+from relais.stories.cache_rules import AMBASSADORS, STORIES
 
 from . import matching
 from .cache_rules import DIAGNOSTIC
@@ -48,9 +50,13 @@ def questions(request):
 def result(request):
     """The personal path for the answers in the address; missing ones: the questions again."""
     questions = _questions(request)
+    if not request.GET:  # no answer at all: the questions, without a list of errors
+        return redirect("diagnostic:questions")
     form = DiagnosticForm(questions, request.GET)
     if not form.is_valid():
         return render(request, "diagnostic/questions.html", {"form": form})
+    # A cached path goes stale when any story, card or ambassador changes: one may now fit.
+    declare(request, STORIES, CARDS, AMBASSADORS)
     context = path_context(request, questions, form.cleaned_data)
     context["keep_url"] = reverse("diagnostic:keep") + "?" + urlencode(form.cleaned_data)
     return render(request, "diagnostic/result.html", context)

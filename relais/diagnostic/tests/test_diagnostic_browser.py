@@ -126,3 +126,15 @@ def test_next_without_an_answer_says_so_and_stays_on_the_question(live_server, w
         assert page.locator("[data-step-error]").is_visible()
         assert page.locator("[data-progress-text]").inner_text().startswith("Question 1 sur")
         page.close()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_enter_in_an_answer_goes_to_the_next_question_not_to_the_result(live_server, world):
+    with headless_chromium() as chromium:
+        page = chromium.new_page(viewport=PHONE, base_url=live_server.url)
+        page.goto("/mon-idee/")
+        page.locator("fieldset:not([hidden]) input").first.check()
+        page.keyboard.press("Enter")
+        assert page.locator("[data-progress-text]").inner_text().startswith("Question 2 sur")
+        assert page.url.endswith("/mon-idee/")
+        page.close()

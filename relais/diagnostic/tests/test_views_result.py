@@ -176,3 +176,27 @@ def test_the_result_page_costs_the_same_few_queries_whatever_the_content(
         client.get(RESULT, answers())
     with django_assert_max_num_queries(12):
         client.get(RESULT, answers(theme="sport"))  # another ranking, the cards are kept
+
+
+def test_a_cached_path_goes_stale_when_a_fitting_story_is_published(client, settings, world):
+    settings.RELAIS_PAGE_CACHE_SECONDS = 600
+    client.get(RESULT, answers())  # cached, with no story yet
+    story(world, "Une cantine nouvelle", themes=[world["food"]])
+    assert "Une cantine nouvelle" in client.get(RESULT, answers()).content.decode()
+
+
+def test_a_cached_question_page_goes_stale_when_a_question_changes(client, settings, world):
+    from relais.diagnostic.models import DiagnosticQuestion
+
+    settings.RELAIS_PAGE_CACHE_SECONDS = 600
+    client.get("/mon-idee/")
+    question = DiagnosticQuestion.objects.get(slug="groupe")
+    question.text = "Avec qui portez-vous l'idée ?"
+    question.save()
+    assert "Avec qui portez-vous l&#x27;idée" in client.get("/mon-idee/").content.decode()
+
+
+def test_the_result_without_any_answer_leads_to_the_questions(client, world):
+    response = client.get(RESULT)
+    assert response.status_code == 302
+    assert response["Location"] == "/mon-idee/"

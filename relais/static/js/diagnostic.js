@@ -39,7 +39,11 @@
       progressText.textContent = template
         .replace("{number}", index + 1)
         .replace("{total}", steps.length);
-      if (moveFocus) steps[index].querySelector("legend").focus();
+      if (moveFocus) {
+        // On a phone the question and its buttons then fill the screen, under the progress.
+        form.querySelector(".diagnostic__progress").scrollIntoView({ block: "start" });
+        steps[index].querySelector("legend").focus({ preventScroll: true });
+      }
     }
 
     function refuseEmpty() {
@@ -55,7 +59,13 @@
     });
     back.addEventListener("click", function () { show(current - 1, true); });
     form.addEventListener("submit", function (event) {
-      if (refuseEmpty()) event.preventDefault();
+      // Enter in a radio button sends the form: before the last question, it means Next.
+      if (refuseEmpty()) {
+        event.preventDefault();
+      } else if (current < steps.length - 1) {
+        event.preventDefault();
+        show(current + 1, true);
+      }
     });
     // A link of the error summary leads to a question that may be on another screen.
     document.querySelectorAll(".form-errors a[href^='#']").forEach(function (link) {
@@ -68,6 +78,8 @@
         target.focus();
       });
     });
+    var summary = document.querySelector(".form-errors");
+    if (summary) summary.focus(); // answers were missing: say which ones first
     form.querySelector(".diagnostic__progress").hidden = false;
     form.classList.add("diagnostic__form--steps");
     show(current, false);
