@@ -10,6 +10,8 @@ from wagtail.admin.ui.tables import BooleanColumn, Column, DateColumn, TitleColu
 from wagtail.admin.views.generic.models import IndexView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permission_policies import ModelPermissionPolicy
+from wagtail.permissions import register_permission_policy
 
 from . import admin_views
 from .models import FaqEntry, Idea
@@ -24,6 +26,19 @@ class IdeaIndexView(IndexView):
 
     def get_edit_url(self, instance):
         return moderate_url(instance)
+
+
+class IdeasComeFromVisitors(ModelPermissionPolicy):
+    """Nobody adds an idea in the admin (not even a superuser): they come from the public form."""
+
+    def user_has_permission(self, user, action):
+        return action != "add" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+
+register_permission_policy(Idea, IdeasComeFromVisitors(Idea))
 
 
 class IdeaViewSet(ModelViewSet):

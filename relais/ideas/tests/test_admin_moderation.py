@@ -191,3 +191,10 @@ def test_editors_write_and_edit_faq_entries_in_the_admin(editor_client, stages):
     edit_page = editor_client.get(reverse("ideas_faq:edit", args=[entry.pk]))
     assert "Peut-on voter pour son propre projet ?" in edit_page.content.decode()
     assert "Peut-on voter" in Client().get("/questions-frequentes/").content.decode()
+
+
+def test_nobody_adds_an_idea_in_the_admin(admin_client):
+    """Ideas come from visitors only: no "add" button, and the add view is refused."""
+    html = admin_client.get(reverse("ideas_idea:index")).content.decode()
+    assert reverse("ideas_idea:add") not in html
+    assert admin_client.get(reverse("ideas_idea:add")).status_code in (302, 403)
