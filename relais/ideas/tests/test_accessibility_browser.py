@@ -60,7 +60,7 @@ def test_the_idea_box_and_the_faq_pass_axe_at_360_and_1280_px(live_server, stage
                 problems[f"{name} {url}"] = page_problems(page, url)[1]
             page.goto("/boite-a-idees/")
             page.fill("#id_text", "<b>Une idée</b> " * 10)
-            page.click("button[type=submit]")  # no choice about publication: refused
+            page.click("main button[type=submit]")  # no choice about publication: refused
             assert page.locator(".form-errors").count() == 1
             problems[f"{name} errors"] = current_page_problems(page)
             context.close()
