@@ -58,7 +58,10 @@ def _forget_unused_profile(owner, public_name, pen_name_profile_id):
     unused.filter(account=owner, display_name=public_name.strip()).delete()
 
 
-SQLITE_FTS_TABLE = "wagtailsearch_indexentry_fts"
+# Every FTS5 table (Wagtail's index, the site search's own): found by name, not listed here.
+SQLITE_FTS_TABLES = (
+    "SELECT name FROM sqlite_master WHERE type = 'table' AND lower(sql) LIKE %s ORDER BY name"
+)
 
 
 def scrub_storage():
@@ -66,7 +69,7 @@ def scrub_storage():
 
     Deleting a row leaves its bytes in the file until the space is reused. On SQLite,
     `secure_delete` (set on every connection in the settings) zeroes freed space; the
-    full-text index keeps deleted terms in its segments until they are merged, which
+    full-text indexes keep deleted terms in their segments until they are merged, which
     'optimize' forces; and the write-ahead log keeps old pages until a checkpoint
     truncates it. On PostgreSQL, deleted rows stay as dead tuples until VACUUM, which
     cannot run inside a transaction: it runs here, after the commit (see
@@ -77,13 +80,10 @@ def scrub_storage():
         return  # inside a (test's) transaction the index and the log are in use
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute(
-                "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = %s",
-                [SQLITE_FTS_TABLE],
-            )
-            if cursor.fetchone():
+            cursor.execute(SQLITE_FTS_TABLES, ["create virtual table%using fts5%"])
+            for (table,) in cursor.fetchall():
                 cursor.execute(
-                    f"INSERT INTO {SQLITE_FTS_TABLE}({SQLITE_FTS_TABLE}) VALUES ('optimize')"  # noqa: S608  # nosec B608  # constant table name, no input
+                    f'INSERT INTO "{table}"("{table}") VALUES (\'optimize\')'  # noqa: S608  # nosec B608  # a table name read from the schema, no input
                 )
             cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         elif connection.vendor == "postgresql":

@@ -25,6 +25,7 @@ from .kinds.audio import STORAGE_SUFFIX
 from .markdown import to_markdown
 from .media import sha1_of, stored_image
 from .pack import Pack
+from .signals import pack_imported
 from .writes import Changes
 
 
@@ -76,6 +77,7 @@ def import_pack(root, dry_run=False):
                 kind.load(pack, changes, context)
             if dry_run:
                 raise _DryRun
+            pack_imported.send(sender=Pack, changes=changes)
     except _DryRun:
         pass
     except PackError as exc:  # the site's own validation refused an item: nothing stays

@@ -1,6 +1,7 @@
 """Withdrawal erases to the last byte: nothing of the words is left in the files on disk.
 
-The words also reach the knowledge cards quoting the testimony and its story.
+The words also reach the knowledge cards quoting the testimony and its story, and the
+site search's index.
 
 The suite's database lives in memory, where neither the write-ahead log nor freed pages
 exist. So this test runs the whole story in a child process against a database file, as
@@ -84,6 +85,12 @@ card.save()
 add_source(card, answer=testimony.answers.get(), quote=f"Notre idee {marker}")
 add_source(card, story=story, quote=f"Le resume {marker}")
 assert marker in visitor.get(card.get_absolute_url()).content.decode()
+# The site search (an upper app too) copied the words, folded and stemmed, into its own index.
+from relais.search.models import SearchDocument
+from relais.search.services import search
+
+words = marker.split("-")[1]
+assert {hit.url for hit in search(words).hits} == {url, card.get_absolute_url()}
 
 owner_client = Client()
 owner_client.force_login(owner)
@@ -100,8 +107,12 @@ response = owner_client.post(reverse("collect:withdraw", args=[testimony.pk]))
 assert response.status_code in (200, 302), response.status_code
 assert Client().get(url).status_code == 404
 assert Client().get(card.get_absolute_url()).status_code == 404
+assert search(words).hits == []
+assert not SearchDocument.objects.filter(body__icontains=words).exists()
 
 needle = marker.encode()
+# The search index keeps the words folded and stemmed: look for their longest stem-proof part.
+needles = [needle, words[:24].encode()]
 database = Path(settings.DATABASES["default"]["NAME"])
 folders = [settings.MEDIA_ROOT, settings.RELAIS_PRIVATE_MEDIA_ROOT, os.environ["TMPDIR"]]
 
@@ -109,12 +120,12 @@ folders = [settings.MEDIA_ROOT, settings.RELAIS_PRIVATE_MEDIA_ROOT, os.environ["
 def found_in_files():
     found = []
     for path in [database, Path(f"{database}-wal"), Path(f"{database}-shm")]:
-        if path.exists() and needle in path.read_bytes():
+        if path.exists() and any(n in path.read_bytes() for n in needles):
             found.append(str(path))
     log_file.flush()
     for root in folders + [os.path.dirname(os.environ["RELAIS_TEST_LOG_FILE"])]:
         for path in Path(root).rglob("*"):
-            if path.is_file() and needle in path.read_bytes():
+            if path.is_file() and any(n in path.read_bytes() for n in needles):
                 found.append(str(path))
     return found
 
@@ -157,6 +168,7 @@ def test_withdrawal_leaves_no_byte_of_the_words_on_disk(tmp_path):
     assert tmp_path / "logs" / "relais.log" in files
     for path in files:
         assert marker.encode() not in path.read_bytes(), path
+        assert marker.split("-")[1][:24].encode() not in path.read_bytes(), path
 
 
 @pytest.mark.django_db

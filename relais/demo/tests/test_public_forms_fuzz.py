@@ -46,6 +46,22 @@ PUBLIC_FORMS = {
     "card filters": PublicForm(
         "/savoirs/", {"etape": "idee", "type": "astuce", "theme": "culture"}, method="get"
     ),
+    "idea box": PublicForm(
+        "/boite-a-idees/",
+        {"text": "Où trouver une salle ?", "name": "Léa", **EMAIL},
+        {"kind": "question", "consent": "yes"},
+    ),
+    "search": PublicForm(
+        "/recherche/",
+        {"q": "épicerie solidaire", "type": "card", "etape": "idee", "page": "1"},
+        method="get",
+    ),
+    "self-diagnostic": PublicForm(
+        "/mon-idee/resultat/",
+        {"theme": "alimentation", "territoire": "arras", "etape": "idee", "phrase": "non"},
+        {"groupe": "seul", "habitants": "non", "argent": "oui", "besoin": "non"},
+        method="get",
+    ),
 }
 
 PROBE = "<i data-probe>x</i>"

@@ -1,0 +1,79 @@
+"""The search page and the box on every page, as a visitor sees them."""
+
+import pytest
+
+from django.urls import reverse
+
+from relais.knowledge.tests.factories import KnowledgeCardFactory
+from relais.stories.tests.factories import StoryPageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def content(story_index, reindex):
+    source = StoryPageFactory(parent=story_index, title="Le jardin", intro="Un jardin partagé.")
+    KnowledgeCardFactory(
+        title="Planter un jardin",
+        body="Un jardin <img src=x onerror=alert(1)> au printemps.",
+        sources=[{"story": source}],
+    )
+    reindex()
+
+
+def get(client, **params):
+    return client.get(reverse("search:results"), params)
+
+
+def test_every_page_has_one_labelled_search_box(client, content):
+    html = client.get("/").content.decode()
+    assert html.count('role="search"') == 1
+    assert 'for="header-search-q"' in html
+    assert 'action="/recherche/"' in html
+
+
+def test_results_are_grouped_by_type_with_counts_and_highlighted(client, content):
+    response = get(client, q="jardins")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "2 résultats pour « jardins »" in html
+    assert 'Fiches <span class="count">(1)</span>' in html
+    assert "Planter un <mark>jardin</mark>" in html
+    assert "<mark>jardin</mark> &lt;img src=x onerror=alert(1)&gt; au" in html  # text only
+    assert "<img src=x" not in html
+
+
+def test_a_filter_by_type_keeps_the_query(client, content):
+    html = get(client, q="jardin", type="card").content.decode()
+    assert "1 résultat pour « jardin »" in html
+    assert 'href="/recherche/?q=jardin&amp;type=card" aria-current="true"' in html
+
+
+def test_no_result_page_suggests_where_to_look(client, content):
+    html = get(client, q="zzzyyyxxx").content.decode()
+    assert "Aucun résultat pour « zzzyyyxxx »" in html
+    assert reverse("glossary:index") in html
+    assert reverse("knowledge:cards") in html
+    assert "Guide de l’étape" in html
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("", "Tapez un ou deux mots"),
+        ("AND", "Aucun résultat"),
+        ('"*', "Nous n’avons pas trouvé de mot à chercher"),
+        ("NEAR(", "Aucun résultat"),
+        ("<script>alert(1)</script>", "&lt;script&gt;"),
+        ("jardin " * 2000, "seuls ses 200 premiers caractères"),
+    ],
+)
+def test_any_query_answers_a_french_page(client, content, query, message):
+    response = get(client, q=query, page="999999999999", etape="x", theme="<b>")
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert "<script>alert" not in response.content.decode()
+
+
+def test_results_are_not_kept_in_the_page_cache(client, content):
+    assert "no-cache" in get(client, q="jardin")["Cache-Control"]

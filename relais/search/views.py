@@ -1,0 +1,85 @@
+"""The public search page: a GET form, filters with counts, highlighted results, pages."""
+
+from urllib.parse import urlencode
+
+from django.shortcuts import render
+from django.urls import NoReverseMatch, reverse
+from django.views.decorators.cache import never_cache
+
+from relais.journey.lookups import all_stages, all_themes
+
+from .query import MAX_QUERY_CHARS
+from .services import search
+from .sources.registry import SOURCES
+
+# Results are not kept in the page cache: queries are endless and each would fill it once.
+# A search costs a few indexed statements (see bench/search.py).
+
+
+@never_cache
+def results(request):
+    """Show the results of a query, or a helpful French page when there are none."""
+    text = request.GET.get("q", "")
+    found = search(
+        text,
+        kind=request.GET.get("type"),
+        stage=request.GET.get("etape"),
+        theme=request.GET.get("theme"),
+        page=request.GET.get("page"),
+    )
+    link = _linker(found)
+    context = {
+        "found": found,
+        "q": found.query.text,
+        "max_length": MAX_QUERY_CHARS,
+        "kinds": [
+            (source, found.kinds.get(kind, 0), link(type=kind, page=None))
+            for kind, source in SOURCES.items()
+            if found.kinds.get(kind)
+        ],
+        "all_kinds_link": link(type=None, page=None),
+        "stages": [
+            (stage, found.stages[pk], link(etape=pk, page=None))
+            for pk, stage in all_stages().items()
+            if pk in found.stages
+        ],
+        "themes": [
+            (theme, found.themes[pk], link(theme=pk, page=None))
+            for pk, theme in all_themes().items()
+            if pk in found.themes
+        ],
+        "clear_stage_link": link(etape=None, page=None),
+        "clear_theme_link": link(theme=None, page=None),
+        "previous_link": link(page=found.page - 1) if found.has_previous else None,
+        "next_link": link(page=found.page + 1) if found.has_next else None,
+        "stage_guides": list(all_stages().values()),
+        "idea_box_url": _optional_url("ideas:index", "ideas:box", "ideas:submit"),
+    }
+    return render(request, "search/results.html", context)
+
+
+def _linker(found):
+    """Return a function making the link to these results with some parameters changed."""
+    current = {
+        "q": found.query.text,
+        "type": found.kind,
+        "etape": found.stage,
+        "theme": found.theme,
+        "page": found.page if found.page > 1 else None,
+    }
+
+    def link(**changes):
+        params = {k: v for k, v in {**current, **changes}.items() if v not in (None, "")}
+        return f"{reverse('search:results')}?{urlencode(params)}"
+
+    return link
+
+
+def _optional_url(*names):
+    """Return the URL of a page another app may provide (the idea box), or None."""
+    for name in names:
+        try:
+            return reverse(name)
+        except NoReverseMatch:
+            continue
+    return None
