@@ -2,7 +2,6 @@
 
 import smtplib
 
-from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import F
@@ -18,7 +17,7 @@ class RelayFailed(Exception):
     """The email could not be handed to the mail server; nothing was counted."""
 
 
-def relay_question(ambassador, first_name, email, message):
+def relay_question(ambassador, first_name, email, message, portrait_url):
     """Email the question to the ambassador, who replies straight to the sender.
 
     The ambassador's address goes in the envelope only, never in what the sender sees; the
@@ -30,7 +29,7 @@ def relay_question(ambassador, first_name, email, message):
         "first_name": first_name,
         "email": email,
         "message": message,
-        "portrait_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/") + ambassador.get_absolute_url(),
+        "portrait_url": portrait_url,  # the address the sender used, not the admin's
     }
     relay = EmailMessage(
         subject=render_to_string("contact/email/question_subject.txt", context).strip(),

@@ -39,11 +39,13 @@ def ambassador_taking_questions(slug):
 def burst_refusal(request, ambassador):
     """Return why a post is refused as one of too many, or "" when it may be sent."""
     per_address = settings.RELAIS_QUESTIONS_PER_ADDRESS_PER_HOUR
-    if not within_limit(request, "ambassador-question", per_address, HOUR):
+    # Counted per ambassador: people sharing one connection (a library, a comptoir) do not
+    # use up each other's questions to other ambassadors.
+    if not within_limit(request, "ambassador-question", per_address, HOUR, ambassador.pk):
         return _(
-            "You have sent too many messages in a short time (%(limit)d an hour at most): "
-            "try again in an hour. Your text is kept below."
-        ) % {"limit": per_address}
+            "You have sent %(name)s too many messages in a short time (%(limit)d an hour at "
+            "most): try again in an hour. Your text is kept below."
+        ) % {"name": ambassador.display_name, "limit": per_address}
     per_ambassador = settings.RELAIS_QUESTIONS_PER_AMBASSADOR_PER_DAY
     if not within_target_limit("ambassador-question", per_ambassador, DAY, ambassador.pk):
         return _(
@@ -71,7 +73,11 @@ def ask(request, slug):
         form.add_error(None, refusal)
         return render(request, FORM_TEMPLATE, context, status=429)
     try:
-        relay_question(ambassador, **{k: form.cleaned_data[k] for k in QUESTION_FIELDS})
+        relay_question(
+            ambassador,
+            portrait_url=request.build_absolute_uri(ambassador.get_absolute_url()),
+            **{k: form.cleaned_data[k] for k in QUESTION_FIELDS},
+        )
     except RelayFailed:
         context["send_failed"] = True
         return render(request, FORM_TEMPLATE, context, status=503)

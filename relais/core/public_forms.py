@@ -36,7 +36,7 @@ def within_limit(request, kind, limit, seconds, *parts):
     Counters live in the default cache (Redis when several servers run), as the sign-in
     lockout's do.
     """
-    key = throttle_key(f"post-{kind}", client_address(request), *parts)
+    key = throttle_key(f"post-{kind}", client_address(request), *map(str, parts))
     return count(key, seconds) <= limit
 
 
