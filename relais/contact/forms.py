@@ -38,13 +38,20 @@ class QuestionForm(TrapMixin, forms.Form):
         help_text=_("So that the ambassador can reply to you."),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        error_messages={
+            "required": _("Give your email address: the ambassador replies to it."),
+            "invalid": _("This email address looks wrong: check it (for example, lea@exemple.fr)."),
+        },
     )
     message = PlainTextField(
         label=_("Your message"),
         help_text=_("Your question or your idea, in a few lines (2,000 characters at most)."),
         max_length=MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 8}),
-        error_messages={"max_length": TOO_LONG},
+        error_messages={
+            "max_length": TOO_LONG,
+            "required": _("Write your message: it is what the ambassador will read."),
+        },
     )
     consent = forms.BooleanField(label="")
 

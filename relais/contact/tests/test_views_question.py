@@ -122,17 +122,23 @@ def test_consent_is_required_and_the_text_is_kept(client, ambassador, question):
     assert mail.outbox == []
 
 
-@pytest.mark.parametrize("missing", ["email", "message"])
-def test_email_and_message_are_required(client, ambassador, question, missing):
+@pytest.mark.parametrize(
+    "missing, says",
+    [
+        ("email", "Donnez votre adresse e-mail : c&#x27;est à elle que l&#x27;ambassadeur répond."),
+        ("message", "Écrivez votre message : c&#x27;est ce que l&#x27;ambassadeur lira."),
+    ],
+)
+def test_email_and_message_are_required(client, ambassador, question, missing, says):
     response = post(client, ambassador, {**question, missing: ""})
     assert response.status_code == 200
-    assert "Champ requis." in response.content.decode()
+    assert says in response.content.decode()
     assert mail.outbox == []
 
 
 def test_an_invalid_email_is_refused_with_the_text_kept(client, ambassador, question):
     page = post(client, ambassador, {**question, "email": "pas-une-adresse"}).content.decode()
-    assert "Saisissez une adresse de courriel valide." in page
+    assert "Cette adresse e-mail semble incorrecte : vérifiez-la" in page
     assert "comment avez-vous trouvé votre collectif ?" in page
     assert mail.outbox == []
 
