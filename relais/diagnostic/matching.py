@@ -29,6 +29,7 @@ class AmbassadorLink:
     """An ambassador to ask, as the result shows them (kept in the content cache)."""
 
     name: str
+    slug: str
     structure: str
     url: str
     fits: bool  # shares the person's theme or territory
@@ -113,7 +114,7 @@ def ambassadors(profile):
         people = Ambassador.objects.filter(public_profile=True, accepts_questions=True)
         people = people.annotate(fit=Coalesce(fits, 0)).order_by("-fit", "display_name")
         return [
-            AmbassadorLink(p.display_name, p.structure, p.get_absolute_url(), p.fit > 0)
+            AmbassadorLink(p.display_name, p.slug, p.structure, p.get_absolute_url(), p.fit > 0)
             for p in people[:AMBASSADORS]
         ]
 

@@ -156,6 +156,7 @@ def test_only_ambassadors_who_accept_questions_are_offered_those_of_the_theme_fi
     section = content.split('id="path-ambassadors-title"')[1].split("</section>")[0]
     assert section.index("Zoé Alimentation") < section.index("Anne Ailleurs")
     assert "Bruno Discret" not in section and "Carole Cachée" not in section
+    assert "Écrire à Zoé Alimentation" in section  # the form that relays their question
 
 
 def test_nothing_is_stored_when_the_result_is_shown(client, world):
