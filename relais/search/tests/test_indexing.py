@@ -78,3 +78,18 @@ def test_the_command_rebuilds_the_index(story_index):
     SearchDocument.objects.all().delete()
     call_command("update_search_index", verbosity=0)
     assert len(found("velobus")) == 1
+
+
+def test_a_story_in_a_section_made_private_is_no_more_found(
+    story_index, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        StoryPageFactory(parent=story_index, title="Le compost secret", intro="Caché.")
+    assert len(found("compost")) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=story_index, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+    assert found("compost") == []
