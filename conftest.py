@@ -266,6 +266,8 @@ def public_urls(site_content, stages):
     urls += [
         "/ambassadeurs/",
         "/glossaire/",
+        "/questions-frequentes/",  # relais.ideas
+        "/boite-a-idees/merci/",  # relais.ideas
         f"/histoires/?etape={stages[1].slug}&theme={site_content['theme'].slug}",
         "/histoires/?page=2",
     ]

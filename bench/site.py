@@ -58,6 +58,13 @@ named = {
     "project page": project.get_absolute_url(),
     "ambassador page": ambassador.get_absolute_url(),
 }
+# The self-diagnostic's path for the first answer of each question (relais.diagnostic).
+from urllib.parse import urlencode
+from relais.diagnostic.models import DiagnosticQuestion
+questions = DiagnosticQuestion.objects.prefetch_related("answers")
+named["diagnostic result"] = "/mon-idee/resultat/?" + urlencode(
+    {q.slug: q.answers.all()[0].value for q in questions}
+)
 sample = list(seeded.values_list("pk", flat=True))
 sample = sample[:: max(1, len(sample) // 40)][:40]
 target = StoryPage.objects.get(pk=sample[len(sample) // 2])

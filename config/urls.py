@@ -16,8 +16,11 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("contribuer/", include("relais.collect.urls")),
+    path("", include("relais.diagnostic.urls")),
     path("", include("relais.knowledge.urls")),
     path("", include("relais.glossary.urls")),
+    path("", include("relais.ideas.urls")),
+    path("", include("relais.contact.urls")),
     path("", include("relais.stories.urls")),
     path("", include("relais.search.urls")),
 ]

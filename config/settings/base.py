@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "relais.stories",
     "relais.collect",
     "relais.knowledge",
+    "relais.diagnostic",
+    "relais.ideas",
+    "relais.contact",
     "relais.staff",
     "relais.packs",
     "relais.search",
@@ -201,6 +204,14 @@ OTP_TOTP_ISSUER = "Relais"
 LOGIN_URL = "/contribuer/connexion/"
 LOGIN_REDIRECT_URL = "/contribuer/"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "relais@localhost")
+# Questions to an ambassador (relais.contact): at most N an hour from one address, N a day
+# to one ambassador, whoever sends them.
+RELAIS_QUESTIONS_PER_ADDRESS_PER_HOUR = int(
+    os.environ.get("RELAIS_QUESTIONS_PER_ADDRESS_PER_HOUR", "5")
+)
+RELAIS_QUESTIONS_PER_AMBASSADOR_PER_DAY = int(
+    os.environ.get("RELAIS_QUESTIONS_PER_AMBASSADOR_PER_DAY", "10")
+)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

@@ -65,7 +65,7 @@ def ambassador_list(request):
 def ambassador_detail(request, slug):
     """Show an ambassador's portrait; only for those who opted in."""
     ambassador = get_object_or_404(
-        Ambassador.objects.select_related("photo"), slug=slug, public_profile=True
+        Ambassador.objects.select_related("photo", "account"), slug=slug, public_profile=True
     )
     depends_on(request, ambassador)
     declare(request, stories_of(Ambassador, ambassador.pk))

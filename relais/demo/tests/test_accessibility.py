@@ -56,6 +56,9 @@ def pages_to_check():
         "/accessibilite/",
         "/mentions-legales/",
         "/donnees-personnelles/",
+        "/mon-idee/",  # the self-diagnostic (relais.diagnostic) and a path it gives
+        "/mon-idee/resultat/?theme=alimentation&territoire=arras&etape=idee&phrase=presque"
+        "&groupe=deux&habitants=parle&argent=non&besoin=oui&partenaires=idee&budget=non&temps=oui",
     ]
 
 

@@ -4,6 +4,6 @@ Each kind is one module with read(pack), check(pack), load(pack, changes, contex
 export(out); adding a kind (cards, glossary, FAQ…) is adding its module to this list.
 """
 
-from . import ambassador, audio, card, glossary, page, programme, project, story
+from . import ambassador, audio, card, diagnostic, faq, glossary, page, programme, project, story
 
-KINDS = [audio, programme, project, ambassador, story, card, page, glossary]
+KINDS = [audio, programme, project, ambassador, story, card, page, glossary, faq, diagnostic]

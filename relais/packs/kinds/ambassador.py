@@ -1,9 +1,14 @@
 """ambassadors/*.md: an ambassador's public portrait; the Markdown body is the short bio.
 
 Only what the ambassador agreed to show is in a pack: the public name, structure, drawn or
-consented photo and bio. Accounts, e-mail addresses and testimonies never are.
+consented photo and bio, and whether they accept newcomers' questions. A pack written by
+hand may give the address those questions go to (`contact_email`, never shown on the site);
+an export never writes it, nor accounts or testimonies, and an import without it leaves the
+address already set alone.
 """
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.utils.translation import gettext as _
 
 from relais.journey.models import Ambassador, LaureateProject
@@ -25,6 +30,8 @@ SPEC = {
     "years_labelled": (str, False),
     "public": (bool, False),
     "projects": (list, False),
+    "accepts_questions": (bool, False),
+    "contact_email": (str, False),
 }
 
 
@@ -39,8 +46,10 @@ def _parse(pack, document, values):
         "structure": "structure",
         "photo_alt": "photo_alt",
         "years_labelled": "years_labelled",
+        "contact_email": "contact_email",
     }
     check_lengths(values, meta, document.path, Ambassador, names)
+    _check_email(values, meta, document.path)
     if "photo" in values:
         if not values.get("photo_alt"):
             raise PackError(
@@ -53,6 +62,16 @@ def _parse(pack, document, values):
     values["projects"] = slug_list(meta, "projects", document.path)
     values["path"], values["line"] = document.path, meta.line
     return values
+
+
+def _check_email(values, meta, path):
+    if not values.get("contact_email"):
+        return
+    try:
+        validate_email(values["contact_email"])
+    except ValidationError:
+        message = _("contact_email is not a valid email address")
+        raise PackError(message, path, meta.line_of("contact_email")) from None
 
 
 def check(pack):
@@ -72,8 +91,11 @@ def load(pack, changes, context):
             "years_labelled": item.get("years_labelled", ""),
             "bio": item["bio"],
             "public_profile": item.get("public", True),
+            "accepts_questions": item.get("accepts_questions", False),
             "is_example": pack.example,
         }
+        if item.get("contact_email"):  # exports leave it out: keep the address already set
+            values["contact_email"] = item["contact_email"]
         ambassador, action = upsert(Ambassador, {"slug": item["slug"]}, values, changes, NAME)
         projects = list(LaureateProject.objects.filter(slug__in=item["projects"]))
         if set_many(ambassador, "projects", projects) and action != "created":
@@ -94,6 +116,8 @@ def export(out):
                     "years_labelled": ambassador.years_labelled,
                 }
             )
+            if ambassador.accepts_questions:
+                meta["accepts_questions"] = True  # where they go stays private: not exported
         else:
             meta["public"] = False
         meta["projects"] = sorted(ambassador.projects.values_list("slug", flat=True))

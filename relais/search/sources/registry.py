@@ -1,6 +1,7 @@
 """The sources search knows, in the order of the filters."""
 
 from .cards import CardSource
+from .faq import FaqSource
 from .glossary import GlossarySource
 from .projects import ProjectSource
 from .stories import StorySource
@@ -8,7 +9,7 @@ from .stories import StorySource
 SOURCES = {
     source.kind: source
     for source in sorted(
-        [CardSource(), StorySource(), GlossarySource(), ProjectSource()],
+        [CardSource(), FaqSource(), StorySource(), GlossarySource(), ProjectSource()],
         key=lambda source: source.order,
     )
 }

@@ -3,6 +3,7 @@
 import pytest
 
 from relais.glossary.tests.factories import GlossaryTermFactory
+from relais.ideas.tests.factories import FaqEntryFactory
 from relais.knowledge.tests.factories import KnowledgeCardFactory
 from relais.search.models import SearchDocument, SearchWord
 from relais.search.services import search
@@ -93,3 +94,21 @@ def test_a_story_in_a_section_made_private_is_no_more_found(
             page=story_index, restriction_type=PageViewRestriction.PASSWORD, password="x"
         )
     assert found("compost") == []
+
+
+def test_a_faq_entry_is_found_while_published_under_its_stage(
+    django_capture_on_commit_callbacks,
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        entry = FaqEntryFactory(
+            question="Faut-il une association déclarée ?",
+            answer="Non : un collectif d'habitants suffit pour déposer.",
+            published=True,
+        )
+    results = search("association declaree")
+    assert [hit.url for hit in results.hits] == [entry.get_absolute_url()]
+    assert results.hits[0].kind == "faq"
+    with django_capture_on_commit_callbacks(execute=True):
+        entry.published = False
+        entry.save()
+    assert found("association declaree") == []
