@@ -17,8 +17,10 @@ then the memory of each worker, the share of cached pages kept after one story i
 (bench/cache_kept.py) and the seeding time. Once per database: the autosave endpoint. Once:
 the minimal Django view (the floor) and the processing of a 30-minute recording (skipped
 with BENCH_AUDIO=0), and the import and export of a content pack of 1,000 stories
-(bench/packs.py, skipped with BENCH_PACKS=0). BENCH_REQUESTS and BENCH_SECONDS bound each
-measure. At the largest size, the query plans of the card ids of each list (bench/explain.py).
+(bench/packs.py, skipped with BENCH_PACKS=0), and search over 10,000 stories and 50,000
+cards next to the raw full-text engine (bench/search.py, skipped with BENCH_SEARCH=0).
+BENCH_REQUESTS and BENCH_SECONDS bound each measure. At the largest size, the query plans
+of the card ids of each list (bench/explain.py).
 """
 
 import os
@@ -60,12 +62,14 @@ def main():
         shutil.rmtree(workdir, ignore_errors=True)
     audio = measure_audio()
     packs = measure_packs()
+    search = measure_search(backends)
     minutes = (time.perf_counter() - started) / 60
     report = "\n".join(
         [
             table.render(results, floor, audio, SIZES, packs),
             "",
             *notes,
+            *search_lines(search),
             f"Medians: up to {REQUESTS} sequential requests in {SECONDS:g} s after one warm-up. "
             f"req/s: wrk -t2 -c32 -d{round(SECONDS)}s. queries: anonymous / signed-in, page "
             "served a second time with the page cache off. Stage page: « comptoir »; project and "
@@ -223,6 +227,22 @@ def measure_packs():
     if os.environ.get("BENCH_PACKS") == "0" or not shutil.which("ffmpeg"):
         return None
     return script_json("bench/packs.py", "--json")
+
+
+def measure_search(backends):
+    """Time search() and the raw engine on 10,000 stories and 50,000 cards (bench/search.py)."""
+    if os.environ.get("BENCH_SEARCH") == "0":
+        return None
+    return attempt(script_json, "bench/search.py", "--json", *backends)
+
+
+def search_lines(figures):
+    from bench.search import lines
+
+    return [
+        f"Search ({table.BACKENDS[backend]}, bench/search.py): {lines(one)}."
+        for backend, one in (figures or {}).items()
+    ] + ([""] if figures else [])
 
 
 if __name__ == "__main__":

@@ -62,7 +62,8 @@ def search(text, kind=None, stage=None, theme=None, page=1):
     results = Results(query, kind, _int(stage), _int(theme), page)
     if not query.groups:
         return results
-    from_, where, params, score, score_params = current_engine().match(query.groups)
+    engine = current_engine()
+    from_, where, params, score, score_params = engine.match(query.groups)
     filters, filter_params = _filters(results.stage, results.theme)
     base = f"FROM {from_} WHERE {where}{filters}"
     with connection.cursor() as cursor:
@@ -70,10 +71,9 @@ def search(text, kind=None, stage=None, theme=None, page=1):
         results.kinds = dict(cursor.fetchall())
         kind_filter, kind_params = (" AND d.kind = %s", [kind]) if kind else ("", [])
         cursor.execute(
-            f"SELECT f.name, f.value, COUNT(*) {base}{kind_filter} "  # noqa: S608  # nosec B608
-            "AND f.document_id = d.id GROUP BY f.name, f.value".replace(
-                "WHERE", ", search_searchfacet f WHERE", 1
-            ),
+            f"SELECT f.name, f.value, COUNT(*) FROM {from_} {engine.join} search_searchfacet f "  # noqa: S608  # nosec B608
+            f"ON f.document_id = d.id WHERE {where}{filters}{kind_filter} "
+            "GROUP BY f.name, f.value",
             params + filter_params + kind_params,
         )
         for name, value, count in cursor.fetchall():

@@ -14,6 +14,7 @@ from wagtail.signals import page_published, page_unpublished
 
 from relais.core.invalidation import in_bulk_write
 from relais.packs.signals import pack_imported
+from relais.stories.models import StoryPage
 
 from . import indexing
 from .sources.registry import SOURCES
@@ -79,8 +80,13 @@ def _page_changed(sender, instance, **kwargs):
 @receiver(post_save, sender=PageViewRestriction)
 @receiver(post_delete, sender=PageViewRestriction)
 def _privacy_changed(sender, instance, **kwargs):
-    """A section made private (or public again) changes which stories may be found."""
-    transaction.on_commit(indexing.rebuild)
+    """A section made private (or public again) changes which of its stories may be found."""
+    section = Page.objects.filter(pk=instance.page_id).first()
+    source = SOURCES["story"]
+    if section is None:
+        return
+    for pk in StoryPage.objects.descendant_of(section, inclusive=True).values_list("pk", flat=True):
+        _index_on_commit(source, pk)
 
 
 @receiver(pack_imported)

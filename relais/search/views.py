@@ -53,7 +53,7 @@ def results(request):
         "previous_link": link(page=found.page - 1) if found.has_previous else None,
         "next_link": link(page=found.page + 1) if found.has_next else None,
         "stage_guides": list(all_stages().values()),
-        "idea_box_url": _optional_url("ideas:index", "ideas:box", "ideas:submit"),
+        "idea_box_url": _optional_url("ideas:idea_box"),
     }
     return render(request, "search/results.html", context)
 

@@ -81,6 +81,21 @@ def test_the_command_rebuilds_the_index(story_index):
     assert len(found("velobus")) == 1
 
 
+def test_a_story_in_a_section_made_private_is_no_more_found(
+    story_index, django_capture_on_commit_callbacks
+):
+    from wagtail.models import PageViewRestriction
+
+    with django_capture_on_commit_callbacks(execute=True):
+        StoryPageFactory(parent=story_index, title="Le compost secret", intro="Caché.")
+    assert len(found("compost")) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=story_index, restriction_type=PageViewRestriction.PASSWORD, password="x"
+        )
+    assert found("compost") == []
+
+
 def test_a_faq_entry_is_found_while_published_under_its_stage(
     django_capture_on_commit_callbacks,
 ):
