@@ -79,11 +79,9 @@ class Profile:
     theme: tuple | None  # (id, name)
     territory: tuple | None  # (id, name, parent id)
     stage: tuple | None  # (id, name)
-
-    @property
-    def reasons(self):
-        """Return the names of what the person chose, for "Parce que vous avez choisi : …"."""
-        return [item[1] for item in (self.theme, self.territory, self.stage) if item]
+    # The labels of the answers that gave them, in the person's own words ("Autour d'Arras"
+    # rather than the territory's institutional name), for "Parce que vous avez choisi : …".
+    reasons: tuple = ()
 
 
 def profile(questions, chosen):
@@ -104,8 +102,13 @@ def profile(questions, chosen):
         if maximum[d.value]
     )
     answers = [chosen[q.slug] for q in questions if q.slug in chosen]
+    giving = [
+        next((a for a in answers if getattr(a, key)), None)
+        for key in ("theme", "territory", "stage")
+    ]
     return Profile(
         readiness=readiness,
+        reasons=tuple(a.label for a in giving if a is not None),
         theme=next((a.theme for a in answers if a.theme), None),
         territory=next((a.territory for a in answers if a.territory), None),
         stage=next((a.stage for a in answers if a.stage), None),

@@ -69,6 +69,8 @@ def path_context(request, questions, values):
     programme = getattr(root_page(request), "programme", None)  # loaded with the home page
     comptoir, comptoir_near = matching.nearest_comptoir(person, programme)
     query = urlencode({slug: answer.value for slug, answer in chosen.items()})
+    stories, other_stories = matching.stories(person)
+    cards, other_cards = matching.cards(person)
     return {
         "profile": person,
         "change_url": reverse("diagnostic:questions") + "?" + query,
@@ -77,8 +79,10 @@ def path_context(request, questions, values):
         "next_stages": matching.next_stages(person, programme),
         "comptoir": comptoir,
         "comptoir_near": comptoir_near,
-        "stories": matching.stories(person),
-        "cards": matching.cards(person),
+        "stories": stories,
+        "other_stories": other_stories,
+        "cards": cards,
+        "other_cards": other_cards,
         "ambassadors": matching.ambassadors(person),
     }
 

@@ -124,7 +124,31 @@ def test_stories_of_the_theme_territory_and_stage_come_first_then_others_fill_in
     content = client.get(RESULT, answers()).content.decode()
     section = content.split('id="path-stories-title"')[1].split("</section>")[0]
     assert section.index(best.title) < section.index(same_theme.title)
-    assert section.count('class="card"') == 6  # the others fill the list
+    assert section.count('class="card"') == 2 and "club de sport" not in section
+    # The others fill the list under a heading that does not say they fit.
+    others = content.split('id="path-other-stories-title"')[1].split("</section>")[0]
+    assert "D'autres histoires pour vous inspirer" in others
+    assert others.count('class="card"') == 4 and "Un club de sport 0" in others
+
+
+def test_cards_that_share_neither_theme_nor_territory_are_not_said_to_fit(client, world):
+    source = StoryPageFactory(parent=world["index"], body=[("text", "<p>On a osé.</p>")])
+    for name, themes in (("Carte cuisine", [world["food"]]), ("Carte sport", [world["sport"]])):
+        add_source(KnowledgeCardFactory(title=name, themes=themes), story=source, quote="On a osé.")
+    content = client.get(RESULT, answers()).content.decode()
+    fitting = content.split('id="path-cards-title"')[1].split("</section>")[0]
+    others = content.split('id="path-other-cards-title"')[1].split("</section>")[0]
+    assert "Carte cuisine" in fitting and "Carte sport" not in fitting
+    assert "Carte sport" in others
+
+
+def test_the_explanation_uses_the_answer_the_person_picked(client, world):
+    from relais.diagnostic.models import DiagnosticAnswer
+
+    DiagnosticAnswer.objects.filter(value="arrageois").update(label="Autour d'Arras")
+    content = client.get(RESULT, answers()).content.decode()
+    reasons = content.split("Parce que vous avez choisi")[1].split("</strong>")[0]
+    assert "Autour d&#x27;Arras" in reasons and "Arrageois" not in reasons
 
 
 def test_cards_of_the_theme_and_stage_come_first(client, world):
@@ -139,7 +163,7 @@ def test_cards_of_the_theme_and_stage_come_first(client, world):
         cards[name] = KnowledgeCardFactory(title=name, themes=themes, stages=card_stages)
         add_source(cards[name], story=source, quote="On a osé.")
     content = client.get(RESULT, answers()).content.decode()
-    section = content.split('id="path-cards-title"')[1].split("</section>")[0]
+    section = content.split('id="path-cards-title"')[1]  # then the other tips
     order = [section.index(name) for name in cards]
     assert order[1] < order[2] < order[0]
 
@@ -155,6 +179,8 @@ def test_only_ambassadors_who_accept_questions_are_offered_those_of_the_theme_fi
     content = client.get(RESULT, answers()).content.decode()
     section = content.split('id="path-ambassadors-title"')[1].split("</section>")[0]
     assert section.index("Zoé Alimentation") < section.index("Anne Ailleurs")
+    anne = section.split("Anne Ailleurs")[1]
+    assert "proche du vôtre" not in anne and "Près de chez vous" not in anne
     assert "Bruno Discret" not in section and "Carole Cachée" not in section
     assert "Écrire à Zoé Alimentation" in section  # the form that relays their question
 
@@ -201,3 +227,13 @@ def test_the_result_without_any_answer_leads_to_the_questions(client, world):
     response = client.get(RESULT)
     assert response.status_code == 302
     assert response["Location"] == "/mon-idee/"
+
+
+def test_an_ambassador_of_the_territory_only_is_said_to_be_near_not_to_share_the_idea(
+    client, world
+):
+    near_project = LaureateProjectFactory(themes=[world["sport"]], commune=world["commune"])
+    AmbassadorFactory(display_name="Nora Voisine", accepts_questions=True, projects=[near_project])
+    content = client.get(RESULT, answers()).content.decode()
+    nora = content.split("Nora Voisine</a>")[1].split("</article>")[0]
+    assert "Près de chez vous" in nora and "proche du vôtre" not in nora
