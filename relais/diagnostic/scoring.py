@@ -82,6 +82,12 @@ class Profile:
     # The labels of the answers that gave them, in the person's own words ("Autour d'Arras"
     # rather than the territory's institutional name), for "Parce que vous avez choisi : …".
     reasons: tuple = ()
+    warnings: tuple = ()  # (warning, glossary (term, address) or None) of blocking answers
+
+    @property
+    def all_low(self):
+        """Whether every dimension is still to work on: the result then encourages first."""
+        return bool(self.readiness) and all(r.level == TO_WORK for r in self.readiness)
 
 
 def profile(questions, chosen):
@@ -109,6 +115,11 @@ def profile(questions, chosen):
     return Profile(
         readiness=readiness,
         reasons=tuple(a.label for a in giving if a is not None),
+        warnings=tuple(
+            (chosen[q.slug].warning, q.glossary)
+            for q in questions
+            if q.slug in chosen and chosen[q.slug].warning
+        ),
         theme=next((a.theme for a in answers if a.theme), None),
         territory=next((a.territory for a in answers if a.territory), None),
         stage=next((a.stage for a in answers if a.stage), None),

@@ -237,3 +237,28 @@ def test_an_ambassador_of_the_territory_only_is_said_to_be_near_not_to_share_the
     content = client.get(RESULT, answers()).content.decode()
     nora = content.split("Nora Voisine</a>")[1].split("</article>")[0]
     assert "Près de chez vous" in nora and "proche du vôtre" not in nora
+
+
+def test_a_blocking_answer_is_said_plainly_near_the_top_with_what_to_do(client, world):
+    from relais.diagnostic.models import DiagnosticAnswer
+
+    DiagnosticAnswer.objects.filter(value="seul").update(
+        warning="Un projet du Budget citoyen est porté par un groupe : cherchez deux personnes."
+    )
+    content = client.get(RESULT, answers(groupe="seul")).content.decode()
+    warnings = content.split('id="warnings-title"')[1].split("</section>")[0]
+    assert "Important avant d'aller plus loin" in content
+    assert "porté par un groupe\u00a0: cherchez deux personnes." in warnings
+    assert content.index('id="warnings-title"') < content.index('id="readiness-title"')
+    content = client.get(RESULT, answers(groupe="groupe")).content.decode()
+    assert 'id="warnings-title"' not in content
+
+
+def test_an_all_low_result_leads_with_encouragement_and_the_first_thing_to_do(client, world):
+    first = world["stages"][0].slug
+    content = client.get(RESULT, answers(groupe="seul", etape=first)).content.decode()
+    assert "Votre idée commence tout juste, et c'est normal" in content
+    assert "Première chose à faire" in content
+    assert content.index("Première chose à faire") < content.index('id="readiness-title"')
+    content = client.get(RESULT, answers(groupe="groupe")).content.decode()
+    assert "Première chose à faire" not in content
