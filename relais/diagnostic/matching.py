@@ -192,12 +192,17 @@ def next_stages(profile, programme):
     ]
 
 
+def comptoir_sessions(programme):
+    """Return the upcoming sessions held in a place, soonest first."""
+    return [d for d in programme.upcoming if d.place] if programme is not None else []
+
+
 def nearest_comptoir(profile, programme):
     """Return (the next session held in a place, whether it is in the person's territory).
 
     A session in their territory (or their commune's) comes first; else the soonest one.
     """
-    sessions = [d for d in programme.upcoming if d.place] if programme is not None else []
+    sessions = comptoir_sessions(programme)
     if profile.territory:
         territory, _name, parent = profile.territory
         near = [d for d in sessions if d.territory_id and d.territory_id in (territory, parent)]

@@ -79,6 +79,8 @@ def path_context(request, questions, values):
         "next_stages": matching.next_stages(person, programme),
         "comptoir": comptoir,
         "comptoir_near": comptoir_near,
+        # None near the person (or "elsewhere"): all the sessions, so they can pick one.
+        "comptoirs": [] if comptoir_near else matching.comptoir_sessions(programme),
         "stories": stories,
         "other_stories": other_stories,
         "cards": cards,

@@ -94,8 +94,27 @@ def test_the_comptoir_of_the_persons_territory_comes_before_a_sooner_one_elsewhe
         )
     content = client.get(RESULT, answers()).content.decode()
     assert "Le comptoir près de chez vous" in content and "Comptoir d&#x27;Arras" in content
+    assert "Comptoir du port" not in content  # the one near them only
+
+
+def test_without_a_session_in_the_territory_all_the_sessions_are_listed(client, world):
+    today = timezone.localdate()
+    for days, label, territory in (
+        (2, "Comptoir du port", "coast"),
+        (9, "Comptoir d'Arras", "arras"),
+    ):
+        ProgrammeDate.objects.create(
+            programme=world["programme"],
+            stage=world["stages"][0],
+            label=label,
+            starts_on=today + datetime.timedelta(days=days),
+            place="Salle des fêtes",
+            territory=world[territory],
+        )
     content = client.get(RESULT, answers(territoire="ailleurs")).content.decode()
-    assert "Le prochain comptoir" in content and "Comptoir du port" in content
+    section = content.split('id="comptoir-title"')[1].split("</section>")[0]
+    assert "Les prochains comptoirs" in section
+    assert section.index("Comptoir du port") < section.index("Comptoir d&#x27;Arras")
 
 
 def story(world, title, *, themes=(), stages=(), commune=None):
