@@ -48,10 +48,12 @@ def questions(request):
 
 
 def result(request):
-    """The personal path for the answers in the address; missing ones: the questions again."""
+    """The personal path for the answers in the address; missing ones: the questions again,
+    with what is missing said in French (status 200: a GET form, like the other results)."""
     questions = _questions(request)
-    if not request.GET:  # no answer at all: the questions, without a list of errors
-        return redirect("diagnostic:questions")
+    if not request.GET:  # sent with no answer at all (no script): the questions, one message
+        form = DiagnosticForm(questions)
+        return render(request, "diagnostic/questions.html", {"form": form, "nothing": True})
     form = DiagnosticForm(questions, request.GET)
     if not form.is_valid():
         return render(request, "diagnostic/questions.html", {"form": form})

@@ -242,10 +242,14 @@ def test_a_cached_question_page_goes_stale_when_a_question_changes(client, setti
     assert "Avec qui portez-vous l&#x27;idée" in client.get("/mon-idee/").content.decode()
 
 
-def test_the_result_without_any_answer_leads_to_the_questions(client, world):
+def test_the_result_without_any_answer_shows_the_questions_with_a_short_french_message(
+    client, world
+):
     response = client.get(RESULT)
-    assert response.status_code == 302
-    assert response["Location"] == "/mon-idee/"
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Vous n'avez encore choisi aucune réponse." in content
+    assert 'name="groupe" value="seul"' in content
 
 
 def test_an_ambassador_of_the_territory_only_is_said_to_be_near_not_to_share_the_idea(
