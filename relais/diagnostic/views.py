@@ -7,7 +7,6 @@ path is the answers alone under an unguessable token; whoever has the link may d
 import secrets
 from urllib.parse import urlencode
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -121,11 +120,13 @@ def keep(request):
 @never_cache
 def kept(request, token):
     """A kept path: the result for the stored answers, with a way to delete it."""
-    path = get_object_or_404(KeptPath, token=token)
-    questions = all_questions()
-    context = path_context(request, questions, path.answers)
-    context.update({"kept": path, "result_url": ""})
-    response = render(request, "diagnostic/result.html", context)
+    return _kept_page(request, get_object_or_404(KeptPath, token=token))
+
+
+def _kept_page(request, path, delete_error="", status=200):
+    context = path_context(request, all_questions(), path.answers)
+    context.update({"kept": path, "result_url": "", "delete_error": delete_error})
+    response = render(request, "diagnostic/result.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -133,8 +134,11 @@ def kept(request, token):
 @never_cache
 @require_POST
 def delete_kept(request, token):
-    """Delete a kept path for good; its link then answers "not found"."""
-    deleted, _rows = KeptPath.objects.filter(token=token).delete()
-    if not deleted:
-        raise Http404
+    """Delete a kept path for good once the box saying so is ticked (no script needed);
+    its link then answers "not found". Unticked: the path again, with a French error."""
+    path = get_object_or_404(KeptPath, token=token)
+    if request.POST.get("confirm") != "yes":
+        error = _("Tick the box to confirm that you want to delete your path.")
+        return _kept_page(request, path, delete_error=error, status=400)
+    path.delete()
     return render(request, "diagnostic/deleted.html")
