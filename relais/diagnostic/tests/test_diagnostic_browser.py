@@ -66,6 +66,7 @@ def test_the_questions_and_the_path_pass_axe_at_360_and_1280_px(live_server, wor
     kept = KeptPathFactory(answers=answers(groupe="deux"))
     urls = [
         "/mon-idee/",
+        "/mon-idee/resultat/",  # no answer at all: the questions and a message
         "/mon-idee/resultat/?theme=alimentation",  # missing answers: the summary
         f"/mon-idee/resultat/?{QUERY}",
         f"/mon-idee/garder/?{QUERY}",
