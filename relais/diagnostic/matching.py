@@ -9,7 +9,7 @@ site share (story cards, card tiles).
 
 from dataclasses import dataclass
 
-from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, F, IntegerField, OuterRef, Q, Value, When
 from django.db.models.functions import Coalesce
 
 from relais.core.content_cache import cached_for_content
@@ -32,7 +32,8 @@ class AmbassadorLink:
     slug: str
     structure: str
     url: str
-    fits: bool  # shares the person's theme or territory
+    same_theme: bool  # carried a project of the person's theme
+    near: bool  # carried a project in the person's territory
 
 
 def _ids(profile):
@@ -43,7 +44,7 @@ def _ids(profile):
 
 
 def _key(kind, profile):
-    return f"diagnostic:{kind}:" + ":".join(str(pk or "") for pk in _ids(profile))
+    return f"diagnostic:v2:{kind}:" + ":".join(str(pk or "") for pk in _ids(profile))
 
 
 def _weighted(condition, weight):
@@ -54,6 +55,22 @@ def _weighted(condition, weight):
 def _in_territory(prefix, territory):
     """Match a territory itself or a commune of it (an intercommunality's communes)."""
     return Q(**{prefix: territory}) | Q(**{f"{prefix}__parent": territory})
+
+
+def _matches(theme, territory, *, themes, place):
+    """Return 1 where a row shares the person's theme or territory, else 0 (a stage alone is
+    not enough to say "because you chose": the result shows such rows as fill-ins)."""
+    conditions = []
+    if theme:
+        conditions.append(Exists(themes.filter(theme_id=theme)))
+    if territory:
+        conditions.append(place)
+    if not conditions:
+        return Value(0, output_field=IntegerField())
+    either = conditions[0]
+    for condition in conditions[1:]:
+        either = either | condition
+    return _weighted(either, 1)
 
 
 def _score(theme, territory, stage, *, themes, stages, place):
@@ -69,7 +86,8 @@ def _score(theme, territory, stage, *, themes, stages, place):
 
 
 def card_ids(profile):
-    """Return the ids of the cards that fit best, most cited first among equals."""
+    """Return (id, shares the theme or territory) of the cards that fit best, most cited
+    first among equals."""
 
     def rank():
         theme, territory, stage = _ids(profile)
@@ -77,14 +95,17 @@ def card_ids(profile):
         stages = KnowledgeCard.stages.through.objects.filter(knowledgecard_id=OuterRef("pk"))
         place = _in_territory("territory", territory) if territory else Q()
         score = _score(theme, territory, stage, themes=links, stages=stages, place=place)
-        cards = KnowledgeCard.objects.public().annotate(fit=score)
-        return list(cards.order_by("-fit", *MOST_CITED_FIRST).values_list("pk", flat=True)[:CARDS])
+        matched = _matches(theme, territory, themes=links, place=place)
+        cards = KnowledgeCard.objects.public().annotate(fit=score, matched=matched)
+        ordered = cards.order_by("-fit", *MOST_CITED_FIRST)
+        return [(pk, bool(m)) for pk, m in ordered.values_list("pk", "matched")[:CARDS]]
 
     return cached_for_content(_key("cards", profile), rank)
 
 
 def story_ids(profile):
-    """Return the ids of the stories that fit best, newest first among equals."""
+    """Return (id, shares the theme or territory) of the stories that fit best, newest
+    first among equals."""
 
     def rank():
         theme, territory, stage = _ids(profile)
@@ -92,9 +113,10 @@ def story_ids(profile):
         stages = StoryPage.stages.through.objects.filter(storypage_id=OuterRef("pk"))
         place = _in_territory("project__commune", territory) if territory else Q()
         score = _score(theme, territory, stage, themes=links, stages=stages, place=place)
-        stories = story_cards(StoryPage.objects.all()).annotate(fit=score)
-        ordered = stories.order_by("-fit", *NEWEST_FIRST)
-        return list(ordered.prefetch_related(None).values_list("pk", flat=True)[:STORIES])
+        matched = _matches(theme, territory, themes=links, place=place)
+        stories = story_cards(StoryPage.objects.all()).annotate(fit=score, matched=matched)
+        ordered = stories.order_by("-fit", *NEWEST_FIRST).prefetch_related(None)
+        return [(pk, bool(m)) for pk, m in ordered.values_list("pk", "matched")[:STORIES]]
 
     return cached_for_content(_key("stories", profile), rank)
 
@@ -105,28 +127,46 @@ def ambassadors(profile):
     def rank():
         theme, territory, _stage = _ids(profile)
         projects = LaureateProject.objects.filter(ambassadors=OuterRef("pk"))
-        fits = Value(0, output_field=IntegerField())
+        zero = Value(0, output_field=IntegerField())
+        same_theme = near = zero
         if theme:
-            fits = fits + _weighted(Exists(projects.filter(themes=theme)), THEME_WEIGHT)
+            same_theme = _weighted(Exists(projects.filter(themes=theme)), THEME_WEIGHT)
         if territory:
-            near = projects.filter(_in_territory("commune", territory))
-            fits = fits + _weighted(Exists(near), TERRITORY_WEIGHT)
+            place = projects.filter(_in_territory("commune", territory))
+            near = _weighted(Exists(place), TERRITORY_WEIGHT)
         people = Ambassador.objects.filter(public_profile=True, accepts_questions=True)
-        people = people.annotate(fit=Coalesce(fits, 0)).order_by("-fit", "display_name")
+        people = people.annotate(same_theme=Coalesce(same_theme, 0), near=Coalesce(near, 0))
+        people = people.annotate(fit=F("same_theme") + F("near")).order_by("-fit", "display_name")
         return [
-            AmbassadorLink(p.display_name, p.slug, p.structure, p.get_absolute_url(), p.fit > 0)
+            AmbassadorLink(
+                p.display_name,
+                p.slug,
+                p.structure,
+                p.get_absolute_url(),
+                same_theme=p.same_theme > 0,
+                near=p.near > 0,
+            )
             for p in people[:AMBASSADORS]
         ]
 
     return cached_for_content(_key("ambassadors", profile), rank)
 
 
+def _split(ranked):
+    """Return (ids that share the theme or territory, the other ids), each in rank order."""
+    return [pk for pk, m in ranked if m], [pk for pk, m in ranked if not m]
+
+
 def stories(profile):
-    return cards_of(StoryPage, story_ids(profile))
+    """Return (the story cards that fit the person, the others that fill the list)."""
+    fitting, others = _split(story_ids(profile))
+    return cards_of(StoryPage, fitting), cards_of(StoryPage, others)
 
 
 def cards(profile):
-    return tiles(card_ids(profile))
+    """Return (the card tiles that fit the person, the others that fill the list)."""
+    fitting, others = _split(card_ids(profile))
+    return tiles(fitting), tiles(others)
 
 
 @dataclass(frozen=True)
@@ -152,12 +192,17 @@ def next_stages(profile, programme):
     ]
 
 
+def comptoir_sessions(programme):
+    """Return the upcoming sessions held in a place, soonest first."""
+    return [d for d in programme.upcoming if d.place] if programme is not None else []
+
+
 def nearest_comptoir(profile, programme):
     """Return (the next session held in a place, whether it is in the person's territory).
 
     A session in their territory (or their commune's) comes first; else the soonest one.
     """
-    sessions = [d for d in programme.upcoming if d.place] if programme is not None else []
+    sessions = comptoir_sessions(programme)
     if profile.territory:
         territory, _name, parent = profile.territory
         near = [d for d in sessions if d.territory_id and d.territory_id in (territory, parent)]

@@ -119,9 +119,22 @@ class DiagnosticAnswer(Orderable):
         verbose_name=_("gives the stage"),
     )
 
+    # A blocker said plainly on the result (e.g. "for profit" does not fit the Budget citoyen).
+    # Data rather than code: editors word it, and another programme's pack may have other ones.
+    warning = models.TextField(
+        _("warning on the result"),
+        max_length=500,
+        blank=True,
+        help_text=_(
+            "Only for an answer that blocks the project: say it kindly, in plain words, "
+            "with what to do. Shown near the top of the result."
+        ),
+    )
+
     panels = [
         FieldPanel("label"),
         FieldPanel("value"),
+        FieldPanel("warning"),
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("collectif"), FieldPanel("valeurs")]),

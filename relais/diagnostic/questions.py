@@ -24,6 +24,7 @@ class Answer:
     theme: tuple | None = None  # (id, name)
     territory: tuple | None = None  # (id, name, parent id)
     stage: tuple | None = None  # (id, name)
+    warning: str = ""  # a blocker the result says plainly
 
 
 @dataclass(frozen=True)
@@ -71,4 +72,5 @@ def _answer(answer):
         theme=(theme.pk, theme.name) if theme else None,
         territory=(territory.pk, territory.name, territory.parent_id) if territory else None,
         stage=(stage.pk, stage.name) if stage else None,
+        warning=french_spacing(answer.warning),
     )

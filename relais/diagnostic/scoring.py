@@ -79,11 +79,15 @@ class Profile:
     theme: tuple | None  # (id, name)
     territory: tuple | None  # (id, name, parent id)
     stage: tuple | None  # (id, name)
+    # The labels of the answers that gave them, in the person's own words ("Autour d'Arras"
+    # rather than the territory's institutional name), for "Parce que vous avez choisi : …".
+    reasons: tuple = ()
+    warnings: tuple = ()  # (warning, glossary (term, address) or None) of blocking answers
 
     @property
-    def reasons(self):
-        """Return the names of what the person chose, for "Parce que vous avez choisi : …"."""
-        return [item[1] for item in (self.theme, self.territory, self.stage) if item]
+    def all_low(self):
+        """Whether every dimension is still to work on: the result then encourages first."""
+        return bool(self.readiness) and all(r.level == TO_WORK for r in self.readiness)
 
 
 def profile(questions, chosen):
@@ -104,8 +108,18 @@ def profile(questions, chosen):
         if maximum[d.value]
     )
     answers = [chosen[q.slug] for q in questions if q.slug in chosen]
+    giving = [
+        next((a for a in answers if getattr(a, key)), None)
+        for key in ("theme", "territory", "stage")
+    ]
     return Profile(
         readiness=readiness,
+        reasons=tuple(a.label for a in giving if a is not None),
+        warnings=tuple(
+            (chosen[q.slug].warning, q.glossary)
+            for q in questions
+            if q.slug in chosen and chosen[q.slug].warning
+        ),
         theme=next((a.theme for a in answers if a.theme), None),
         territory=next((a.territory for a in answers if a.territory), None),
         stage=next((a.stage for a in answers if a.stage), None),

@@ -7,7 +7,6 @@ path is the answers alone under an unguessable token; whoever has the link may d
 import secrets
 from urllib.parse import urlencode
 
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -48,10 +47,12 @@ def questions(request):
 
 
 def result(request):
-    """The personal path for the answers in the address; missing ones: the questions again."""
+    """The personal path for the answers in the address; missing ones: the questions again,
+    with what is missing said in French (status 200: a GET form, like the other results)."""
     questions = _questions(request)
-    if not request.GET:  # no answer at all: the questions, without a list of errors
-        return redirect("diagnostic:questions")
+    if not request.GET:  # sent with no answer at all (no script): the questions, one message
+        form = DiagnosticForm(questions)
+        return render(request, "diagnostic/questions.html", {"form": form, "nothing": True})
     form = DiagnosticForm(questions, request.GET)
     if not form.is_valid():
         return render(request, "diagnostic/questions.html", {"form": form})
@@ -69,6 +70,8 @@ def path_context(request, questions, values):
     programme = getattr(root_page(request), "programme", None)  # loaded with the home page
     comptoir, comptoir_near = matching.nearest_comptoir(person, programme)
     query = urlencode({slug: answer.value for slug, answer in chosen.items()})
+    stories, other_stories = matching.stories(person)
+    cards, other_cards = matching.cards(person)
     return {
         "profile": person,
         "change_url": reverse("diagnostic:questions") + "?" + query,
@@ -77,8 +80,12 @@ def path_context(request, questions, values):
         "next_stages": matching.next_stages(person, programme),
         "comptoir": comptoir,
         "comptoir_near": comptoir_near,
-        "stories": matching.stories(person),
-        "cards": matching.cards(person),
+        # None near the person (or "elsewhere"): all the sessions, so they can pick one.
+        "comptoirs": [] if comptoir_near else matching.comptoir_sessions(programme),
+        "stories": stories,
+        "other_stories": other_stories,
+        "cards": cards,
+        "other_cards": other_cards,
         "ambassadors": matching.ambassadors(person),
     }
 
@@ -113,11 +120,13 @@ def keep(request):
 @never_cache
 def kept(request, token):
     """A kept path: the result for the stored answers, with a way to delete it."""
-    path = get_object_or_404(KeptPath, token=token)
-    questions = all_questions()
-    context = path_context(request, questions, path.answers)
-    context.update({"kept": path, "result_url": ""})
-    response = render(request, "diagnostic/result.html", context)
+    return _kept_page(request, get_object_or_404(KeptPath, token=token))
+
+
+def _kept_page(request, path, delete_error="", status=200):
+    context = path_context(request, all_questions(), path.answers)
+    context.update({"kept": path, "result_url": "", "delete_error": delete_error})
+    response = render(request, "diagnostic/result.html", context, status=status)
     response["X-Robots-Tag"] = "noindex"
     return response
 
@@ -125,8 +134,11 @@ def kept(request, token):
 @never_cache
 @require_POST
 def delete_kept(request, token):
-    """Delete a kept path for good; its link then answers "not found"."""
-    deleted, _rows = KeptPath.objects.filter(token=token).delete()
-    if not deleted:
-        raise Http404
+    """Delete a kept path for good once the box saying so is ticked (no script needed);
+    its link then answers "not found". Unticked: the path again, with a French error."""
+    path = get_object_or_404(KeptPath, token=token)
+    if request.POST.get("confirm") != "yes":
+        error = _("Tick the box to confirm that you want to delete your path.")
+        return _kept_page(request, path, delete_error=error, status=400)
+    path.delete()
     return render(request, "diagnostic/deleted.html")

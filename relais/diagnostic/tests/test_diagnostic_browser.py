@@ -66,6 +66,7 @@ def test_the_questions_and_the_path_pass_axe_at_360_and_1280_px(live_server, wor
     kept = KeptPathFactory(answers=answers(groupe="deux"))
     urls = [
         "/mon-idee/",
+        "/mon-idee/resultat/",  # no answer at all: the questions and a message
         "/mon-idee/resultat/?theme=alimentation",  # missing answers: the summary
         f"/mon-idee/resultat/?{QUERY}",
         f"/mon-idee/garder/?{QUERY}",
@@ -137,4 +138,30 @@ def test_enter_in_an_answer_goes_to_the_next_question_not_to_the_result(live_ser
         page.keyboard.press("Enter")
         assert page.locator("[data-progress-text]").inner_text().startswith("Question 2 sur")
         assert page.url.endswith("/mon-idee/")
+        page.close()
+
+
+def shows(page, number):
+    """Wait until the progress names question `number` (history events are asynchronous)."""
+    script = "n => document.querySelector('[data-progress-text]').textContent"
+    page.wait_for_function(script + ".startsWith('Question ' + n + ' sur')", arg=number)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_browsers_back_button_goes_to_the_previous_question(live_server, world):
+    with headless_chromium() as chromium:
+        page = chromium.new_page(viewport=PHONE, base_url=live_server.url)
+        page.goto("/mon-idee/")
+        for _ in range(2):
+            page.locator("fieldset:not([hidden]) input").first.check()
+            page.locator("[data-next]").click()
+        shows(page, 3)
+        page.go_back()
+        shows(page, 2)
+        assert page.locator("fieldset:not([hidden]) input").first.is_checked()  # kept
+        page.locator("[data-back]").click()  # the page's Back walks the same history
+        shows(page, 1)
+        assert page.url.endswith("/mon-idee/")
+        page.go_forward()
+        shows(page, 2)
         page.close()

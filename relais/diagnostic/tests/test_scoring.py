@@ -65,12 +65,12 @@ def test_dimensions_no_question_counts_on_are_left_out():
     assert by_dimension["collectif"].points == 0
 
 
-def test_answers_give_the_theme_and_territory_named_in_the_explanation():
+def test_the_explanation_names_the_answers_the_person_picked_not_the_institutional_names():
     _by_dimension, person = readiness({"theme": "alimentation", "territoire": "arras"})
     assert person.theme == (7, "Alimentation")
-    assert person.reasons == ["Alimentation", "Arrageois"]
+    assert person.reasons == ("Manger", "Arras")  # not "Arrageois"
     _by_dimension, person = readiness({"theme": "autre", "territoire": "inconnu"})
-    assert person.theme is None and person.reasons == []
+    assert person.theme is None and person.reasons == ()
 
 
 def test_the_bar_rounds_the_share_to_tens_for_its_width():

@@ -49,12 +49,29 @@ def test_the_holder_of_the_link_deletes_the_path_and_the_link_then_answers_not_f
     kept = KeptPathFactory(answers=answers())
     url = f"/mon-idee/parcours/{kept.token}/"
     assert "Supprimer mon parcours" in client.get(url).content.decode()
-    response = client.post(f"{url}supprimer/")
+    response = client.post(f"{url}supprimer/", {"confirm": "yes"})
     assert response.status_code == 200
     assert "Vos réponses sont supprimées." in response.content.decode()
     assert not KeptPath.objects.exists()
     assert client.get(url).status_code == 404
-    assert client.post(f"{url}supprimer/").status_code == 404
+    assert client.post(f"{url}supprimer/", {"confirm": "yes"}).status_code == 404
+
+
+def test_deleting_asks_to_tick_a_confirmation_box_first(client, world):
+    kept = KeptPathFactory(answers=answers())
+    url = f"/mon-idee/parcours/{kept.token}/"
+    assert 'type="checkbox" name="confirm"' in client.get(url).content.decode()
+    response = client.post(f"{url}supprimer/")
+    assert response.status_code == 400
+    assert "Cochez la case pour confirmer" in response.content.decode()
+    assert KeptPath.objects.exists()
+
+
+def test_a_printed_kept_path_shows_its_address(client, world):
+    kept = KeptPathFactory(answers=answers())
+    content = client.get(f"/mon-idee/parcours/{kept.token}/").content.decode()
+    printed = content.split('class="path-print-link"')[1].split("</p>")[0]
+    assert f"http://testserver/mon-idee/parcours/{kept.token}/" in printed
 
 
 def test_deleting_needs_a_post(client, world):

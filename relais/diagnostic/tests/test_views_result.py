@@ -94,8 +94,27 @@ def test_the_comptoir_of_the_persons_territory_comes_before_a_sooner_one_elsewhe
         )
     content = client.get(RESULT, answers()).content.decode()
     assert "Le comptoir près de chez vous" in content and "Comptoir d&#x27;Arras" in content
+    assert "Comptoir du port" not in content  # the one near them only
+
+
+def test_without_a_session_in_the_territory_all_the_sessions_are_listed(client, world):
+    today = timezone.localdate()
+    for days, label, territory in (
+        (2, "Comptoir du port", "coast"),
+        (9, "Comptoir d'Arras", "arras"),
+    ):
+        ProgrammeDate.objects.create(
+            programme=world["programme"],
+            stage=world["stages"][0],
+            label=label,
+            starts_on=today + datetime.timedelta(days=days),
+            place="Salle des fêtes",
+            territory=world[territory],
+        )
     content = client.get(RESULT, answers(territoire="ailleurs")).content.decode()
-    assert "Le prochain comptoir" in content and "Comptoir du port" in content
+    section = content.split('id="comptoir-title"')[1].split("</section>")[0]
+    assert "Les prochains comptoirs" in section
+    assert section.index("Comptoir du port") < section.index("Comptoir d&#x27;Arras")
 
 
 def story(world, title, *, themes=(), stages=(), commune=None):
@@ -124,7 +143,31 @@ def test_stories_of_the_theme_territory_and_stage_come_first_then_others_fill_in
     content = client.get(RESULT, answers()).content.decode()
     section = content.split('id="path-stories-title"')[1].split("</section>")[0]
     assert section.index(best.title) < section.index(same_theme.title)
-    assert section.count('class="card"') == 6  # the others fill the list
+    assert section.count('class="card"') == 2 and "club de sport" not in section
+    # The others fill the list under a heading that does not say they fit.
+    others = content.split('id="path-other-stories-title"')[1].split("</section>")[0]
+    assert "D'autres histoires pour vous inspirer" in others
+    assert others.count('class="card"') == 4 and "Un club de sport 0" in others
+
+
+def test_cards_that_share_neither_theme_nor_territory_are_not_said_to_fit(client, world):
+    source = StoryPageFactory(parent=world["index"], body=[("text", "<p>On a osé.</p>")])
+    for name, themes in (("Carte cuisine", [world["food"]]), ("Carte sport", [world["sport"]])):
+        add_source(KnowledgeCardFactory(title=name, themes=themes), story=source, quote="On a osé.")
+    content = client.get(RESULT, answers()).content.decode()
+    fitting = content.split('id="path-cards-title"')[1].split("</section>")[0]
+    others = content.split('id="path-other-cards-title"')[1].split("</section>")[0]
+    assert "Carte cuisine" in fitting and "Carte sport" not in fitting
+    assert "Carte sport" in others
+
+
+def test_the_explanation_uses_the_answer_the_person_picked(client, world):
+    from relais.diagnostic.models import DiagnosticAnswer
+
+    DiagnosticAnswer.objects.filter(value="arrageois").update(label="Autour d'Arras")
+    content = client.get(RESULT, answers()).content.decode()
+    reasons = content.split("Parce que vous avez choisi")[1].split("</strong>")[0]
+    assert "Autour d&#x27;Arras" in reasons and "Arrageois" not in reasons
 
 
 def test_cards_of_the_theme_and_stage_come_first(client, world):
@@ -139,7 +182,7 @@ def test_cards_of_the_theme_and_stage_come_first(client, world):
         cards[name] = KnowledgeCardFactory(title=name, themes=themes, stages=card_stages)
         add_source(cards[name], story=source, quote="On a osé.")
     content = client.get(RESULT, answers()).content.decode()
-    section = content.split('id="path-cards-title"')[1].split("</section>")[0]
+    section = content.split('id="path-cards-title"')[1]  # then the other tips
     order = [section.index(name) for name in cards]
     assert order[1] < order[2] < order[0]
 
@@ -155,6 +198,8 @@ def test_only_ambassadors_who_accept_questions_are_offered_those_of_the_theme_fi
     content = client.get(RESULT, answers()).content.decode()
     section = content.split('id="path-ambassadors-title"')[1].split("</section>")[0]
     assert section.index("Zoé Alimentation") < section.index("Anne Ailleurs")
+    anne = section.split("Anne Ailleurs")[1]
+    assert "proche du vôtre" not in anne and "Près de chez vous" not in anne
     assert "Bruno Discret" not in section and "Carole Cachée" not in section
     assert "Écrire à Zoé Alimentation" in section  # the form that relays their question
 
@@ -197,7 +242,46 @@ def test_a_cached_question_page_goes_stale_when_a_question_changes(client, setti
     assert "Avec qui portez-vous l&#x27;idée" in client.get("/mon-idee/").content.decode()
 
 
-def test_the_result_without_any_answer_leads_to_the_questions(client, world):
+def test_the_result_without_any_answer_shows_the_questions_with_a_short_french_message(
+    client, world
+):
     response = client.get(RESULT)
-    assert response.status_code == 302
-    assert response["Location"] == "/mon-idee/"
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert "Vous n'avez encore choisi aucune réponse." in content
+    assert 'name="groupe" value="seul"' in content
+
+
+def test_an_ambassador_of_the_territory_only_is_said_to_be_near_not_to_share_the_idea(
+    client, world
+):
+    near_project = LaureateProjectFactory(themes=[world["sport"]], commune=world["commune"])
+    AmbassadorFactory(display_name="Nora Voisine", accepts_questions=True, projects=[near_project])
+    content = client.get(RESULT, answers()).content.decode()
+    nora = content.split("Nora Voisine</a>")[1].split("</article>")[0]
+    assert "Près de chez vous" in nora and "proche du vôtre" not in nora
+
+
+def test_a_blocking_answer_is_said_plainly_near_the_top_with_what_to_do(client, world):
+    from relais.diagnostic.models import DiagnosticAnswer
+
+    DiagnosticAnswer.objects.filter(value="seul").update(
+        warning="Un projet du Budget citoyen est porté par un groupe : cherchez deux personnes."
+    )
+    content = client.get(RESULT, answers(groupe="seul")).content.decode()
+    warnings = content.split('id="warnings-title"')[1].split("</section>")[0]
+    assert "Important avant d'aller plus loin" in content
+    assert "porté par un groupe\u00a0: cherchez deux personnes." in warnings
+    assert content.index('id="warnings-title"') < content.index('id="readiness-title"')
+    content = client.get(RESULT, answers(groupe="groupe")).content.decode()
+    assert 'id="warnings-title"' not in content
+
+
+def test_an_all_low_result_leads_with_encouragement_and_the_first_thing_to_do(client, world):
+    first = world["stages"][0].slug
+    content = client.get(RESULT, answers(groupe="seul", etape=first)).content.decode()
+    assert "Votre idée commence tout juste, et c'est normal" in content
+    assert "Première chose à faire" in content
+    assert content.index("Première chose à faire") < content.index('id="readiness-title"')
+    content = client.get(RESULT, answers(groupe="groupe")).content.decode()
+    assert "Première chose à faire" not in content

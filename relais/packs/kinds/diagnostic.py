@@ -1,7 +1,8 @@
 """diagnostic.yaml: the questions of the self-diagnostic, in order, with their answers.
 
 Each answer has points on dimensions (collectif, valeurs, ancrage, maturite, budget,
-calendrier; 0 to 3) and may give the person's theme, territory or stage by slug. A question
+calendrier; 0 to 3), may carry a `warning` the result shows near its top (a blocker, said
+plainly with what to do), and may give the person's theme, territory or stage by slug. A question
 may name a glossary term of the pack. Questions are found again by slug; a question missing
 from the pack is left as it is on the site.
 """
@@ -34,6 +35,7 @@ ANSWER = {
     "theme": (str, False),
     "territory": (str, False),
     "stage": (str, False),
+    "warning": (str, False),
 }
 GIVES = ("theme", "territory", "stage")
 ANSWER_FIELDS = (
@@ -43,6 +45,7 @@ ANSWER_FIELDS = (
     "theme_id",
     "territory_id",
     "stage_id",
+    "warning",
     "sort_order",
 )
 
@@ -77,7 +80,8 @@ def _question(pack, meta):
 
 def _answer(meta, line):
     data = fields(meta, FILE, ANSWER, line)
-    check_lengths(data, meta, FILE, DiagnosticAnswer, {"value": "value", "label": "label"})
+    names = {"value": "value", "label": "label", "warning": "warning"}
+    check_lengths(data, meta, FILE, DiagnosticAnswer, names)
     if sum(1 for key in GIVES if key in data) > 1:
         message = _("an answer gives a theme, a territory or a stage: one only")
         raise PackError(message, FILE, meta.line)
@@ -135,7 +139,7 @@ def load(pack, changes, context):
 def _answer_row(answer, rank, lookups):
     points = [answer["points"].get(dimension, 0) for dimension in Dimension.values]
     gives = [lookups[key].get(answer[key]) if key in answer else None for key in GIVES]
-    return (answer["value"], answer["label"], *points, *gives, rank)
+    return (answer["value"], answer["label"], *points, *gives, answer.get("warning", ""), rank)
 
 
 def export(out):
@@ -161,6 +165,8 @@ def _export_answer(answer):
     data = {"value": answer.value, "label": answer.label}
     if answer.points():
         data["points"] = answer.points()
+    if answer.warning:
+        data["warning"] = answer.warning
     for key in GIVES:
         target = getattr(answer, key)
         if target is not None:

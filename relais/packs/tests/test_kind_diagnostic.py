@@ -26,7 +26,7 @@ questions:
   help: Un projet est porté par un groupe.
   glossary: collectif
   answers:
-  - {value: seul, label: Seul, stage: proposer}
+  - {value: seul, label: Seul, stage: proposer, warning: Venez en parler à un comptoir.}
   - value: groupe
     label: En groupe
     points: {collectif: 3, valeurs: 1}
@@ -67,6 +67,7 @@ def test_questions_are_imported_in_order_with_points_and_what_answers_give(diagn
     assert group.help_text == "Un projet est porté par un groupe."
     alone, together = group.answers.all()
     assert alone.stage.slug == "proposer" and alone.points() == {}
+    assert alone.warning == "Venez en parler à un comptoir." and together.warning == ""
     assert together.points() == {"collectif": 3, "valeurs": 1}
     theme = DiagnosticQuestion.objects.get(slug="theme").answers.first()
     assert theme.theme.slug == "jeunesse"
@@ -109,6 +110,7 @@ def test_export_writes_the_questions_back_and_imports_to_the_same_file(diagnosti
     export_pack(tmp_path / "first")
     first = (tmp_path / "first/diagnostic.yaml").read_text(encoding="utf-8")
     assert "points:\n      collectif: 3\n      valeurs: 1" in first
+    assert "warning: Venez en parler à un comptoir." in first
     DiagnosticQuestion.objects.all().delete()
     import_pack(tmp_path / "first")
     export_pack(tmp_path / "second")

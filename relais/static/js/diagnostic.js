@@ -2,6 +2,8 @@
 // shows them all). Back and Next move between questions; the last one sends the answers.
 // The question's legend takes the focus, so screen readers read it; the progress text is
 // announced (aria-live). Without this script every question shows and the form still works.
+// Each Next adds a history entry (the question's number in its state, the address unchanged),
+// so the browser's Back button goes to the previous question, as on pages of their own.
 (function () {
   "use strict";
 
@@ -16,6 +18,12 @@
     var stepError = form.querySelector("[data-step-error]");
     var template = form.dataset.progressTemplate || "Question {number} sur {total}";
     var current = firstUnanswered();
+    var depth = 0; // history entries this page added, so the page's Back can undo one
+    var saved = window.history.state;
+    if (saved && typeof saved.diagnosticStep === "number" && saved.diagnosticStep < steps.length) {
+      current = saved.diagnosticStep; // back here from the result: the last question shown
+      depth = saved.depth || 0;
+    }
 
     function answered(step) {
       return step.querySelector("input:checked") !== null;
@@ -54,17 +62,36 @@
       return true;
     }
 
-    next.addEventListener("click", function () {
-      if (!refuseEmpty()) show(current + 1, true);
+    function forward() {
+      show(current + 1, true);
+      depth += 1;
+      window.history.pushState({ diagnosticStep: current, depth: depth }, "");
+    }
+
+    window.addEventListener("popstate", function (event) {
+      var state = event.state;
+      if (!state || typeof state.diagnosticStep !== "number") return;
+      depth = state.depth || 0;
+      show(Math.min(state.diagnosticStep, steps.length - 1), true);
     });
-    back.addEventListener("click", function () { show(current - 1, true); });
+
+    next.addEventListener("click", function () {
+      if (!refuseEmpty()) forward();
+    });
+    back.addEventListener("click", function () {
+      if (depth > 0) {
+        window.history.back(); // the popstate above shows the previous question
+      } else {
+        show(current - 1, true);
+      }
+    });
     form.addEventListener("submit", function (event) {
       // Enter in a radio button sends the form: before the last question, it means Next.
       if (refuseEmpty()) {
         event.preventDefault();
       } else if (current < steps.length - 1) {
         event.preventDefault();
-        show(current + 1, true);
+        forward();
       }
     });
     // A link of the error summary leads to a question that may be on another screen.
@@ -82,6 +109,7 @@
     if (summary) summary.focus(); // answers were missing: say which ones first
     form.querySelector(".diagnostic__progress").hidden = false;
     form.classList.add("diagnostic__form--steps");
+    window.history.replaceState({ diagnosticStep: current, depth: depth }, "");
     show(current, false);
   }
 
