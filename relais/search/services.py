@@ -79,6 +79,8 @@ def search(text, kind=None, stage=None, theme=None, page=1):
         for name, value, count in cursor.fetchall():
             (results.stages if name == "stage" else results.themes)[value] = count
         results.total = results.kinds.get(kind, 0) if kind else sum(results.kinds.values())
+        # A page past the end (an old link, a typed URL) shows the last page instead.
+        results.page = page = min(page, results.num_pages)
         limit = f"LIMIT {PAGE_SIZE:d} OFFSET {(page - 1) * PAGE_SIZE:d}"
         cursor.execute(
             f"SELECT d.id, {score} AS score {base}{kind_filter} "  # noqa: S608  # nosec B608
