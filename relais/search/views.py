@@ -74,4 +74,3 @@ def _linker(found):
         return f"{reverse('search:results')}?{urlencode(params)}"
 
     return link
-
