@@ -12,6 +12,7 @@ from .sources.registry import SOURCES
 
 PAGE_SIZE = 10
 MAX_PAGE = 50  # nobody reads 500 results; deeper pages cost for nothing
+WHEN_BOOST = 2  # a question about dates lifts the stage pages, which hold them
 
 
 @dataclass
@@ -63,6 +64,8 @@ def search(text, kind=None, stage=None, theme=None, page=1):
     if not query.groups:
         return results
     from_, where, params, score, score_params = current_engine().match(query.groups)
+    if query.asks_when:
+        score = f"({score} * CASE WHEN d.kind = 'stage' THEN {WHEN_BOOST:d} ELSE 1 END)"
     filters, filter_params = _filters(results.stage, results.theme)
     base = f"FROM {from_} WHERE {where}{filters}"
     with connection.cursor() as cursor:

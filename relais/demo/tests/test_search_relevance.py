@@ -85,6 +85,11 @@ QUESTIONS = [
     ("porteuse de projet", "porteur-de-projet"),
     ("devenir ambassadeur", "rendre-ce-qu-on-a-recu"),
     ("labelisation", "labellisation"),
+    # The stage pages hold the programme's dates: questions about time find them.
+    ("quand voter", "vote"),
+    ("calendrier", ("idee", "comptoir", "depot", "labellisation", "vote", "proclamation")),
+    ("date dépôt dossier", "depot"),
+    ("quand est la proclamation", "proclamation"),
 ]
 
 

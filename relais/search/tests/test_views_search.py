@@ -100,3 +100,8 @@ def test_no_result_page_points_to_the_faq_and_the_idea_box(client, content):
     suggestions = html[html.index('class="search-suggestions"') :].split("</section>")[0]
     assert f'href="{reverse("ideas:faq")}"' in suggestions
     assert f'href="{reverse("ideas:idea_box")}"' in suggestions
+
+
+def test_a_corrected_word_is_said_on_the_page(client, content):
+    html = get(client, q="jardni").content.decode()
+    assert "Aucun résultat pour « jardni » ; résultats pour « jardin »." in html
