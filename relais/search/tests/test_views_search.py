@@ -87,9 +87,9 @@ def test_results_come_before_the_filters_on_a_phone(client, content):
 
 def test_a_page_past_the_end_shows_the_last_page(client, story_index, reindex):
     for number in range(12):
-        StoryPageFactory(parent=story_index, title=f"Dossier {number}", intro="Un dossier.")
+        StoryPageFactory(parent=story_index, title=f"Potager {number}", intro="Un potager.")
     reindex()
-    html = get(client, q="dossier", page="999").content.decode()
+    html = get(client, q="potager", page="999").content.decode()
     assert "Page 2 sur 2" in html
     assert "page=1" in html and "page=49" not in html
     assert html.count('class="search-hit"') == 2
