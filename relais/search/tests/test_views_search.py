@@ -61,7 +61,7 @@ def test_no_result_page_suggests_where_to_look(client, content):
     ("query", "message"),
     [
         ("", "Tapez un ou deux mots"),
-        ("AND", "Aucun résultat"),
+        ("AND", "Nous n’avons pas trouvé de mot à chercher"),  # an operator is a stop word
         ('"*', "Nous n’avons pas trouvé de mot à chercher"),
         ("NEAR(", "Aucun résultat"),
         ("<script>alert(1)</script>", "&lt;script&gt;"),
