@@ -12,7 +12,7 @@ from .sources.registry import SOURCES
 
 PAGE_SIZE = 10
 MAX_PAGE = 50  # nobody reads 500 results; deeper pages cost for nothing
-WHEN_BOOST = 3  # a question about dates lifts the stage pages, which hold them
+WHEN_BOOST = 4  # a question about dates lifts the stage pages, which hold them
 
 
 @dataclass

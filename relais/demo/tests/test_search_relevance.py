@@ -23,7 +23,7 @@ QUESTIONS = [
     ("comment trouver des bénévoles", "presentez-votre-projet-en-trente-secondes"),
     ("c'est quoi l'ESS", "economie-sociale-et-solidaire"),
     ("c est quoi l ess", "economie-sociale-et-solidaire"),
-    ("quand déposer mon dossier", "deposer-la-veille-de-la-cloture"),
+    ("quand déposer mon dossier", ("deposer-la-veille-de-la-cloture", "depot")),  # its dates
     ("épicerie solidaire", "epicerie-solidaire"),
     ("epiceries solidaires", "l-epicerie-solidaire-qui-roule"),
     ("combien d'argent on peut avoir", ("subvention", "budget-citoyen", "budget-participatif")),

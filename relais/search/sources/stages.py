@@ -27,7 +27,7 @@ class StageSource(Source):
     label = _("Stage of the journey")
     plural_label = _("Stages of the journey")
     models = (Stage, ProgrammeDate, Programme)
-    boost = 1.0  # lifted by questions about time (services.WHEN_BOOST), not by every question
+    boost = 0.8  # lifted by questions about time (services.WHEN_BOOST), not by every question
     order = 5
 
     def public_items(self):
