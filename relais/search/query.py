@@ -8,6 +8,13 @@ from .text import STOP_WORDS, stem, words
 MAX_QUERY_CHARS = 200  # a longer query is cut: no question needs more
 MAX_WORDS = 12
 TYPO_MIN_LETTERS = 5  # shorter words are too easily another word with one letter changed
+# English operators mean nothing here: "AND", "OR", "NOT" are words to leave out, not to
+# correct ("not" -> "note") nor to search.
+QUERY_STOP_WORDS = STOP_WORDS | {"and", "or", "not"}
+# Words of a question about time: the stage pages hold the programme's dates.
+WHEN_WORDS = frozenset(
+    ["quand", "date", "dates", "calendrier", "periode", "delai", "delais", "echeance"]
+)
 
 
 @dataclass
@@ -16,6 +23,7 @@ class Query:
     cut: bool = False  # the text was longer and was cut
     groups: list = field(default_factory=list)  # per word: the word and its corrections
     corrected: dict = field(default_factory=dict)  # typed word -> the word searched instead
+    asks_when: bool = False  # a question about dates ("quand voter", "calendrier")
 
     @property
     def stems(self):
@@ -27,7 +35,9 @@ def parse(text):
     """Return the Query of a text: its meaningful words and, for unknown ones, corrections."""
     text = " ".join(str(text or "").split())
     query = Query(text=text[:MAX_QUERY_CHARS], cut=len(text) > MAX_QUERY_CHARS)
-    typed = [w for w in dict.fromkeys(words(query.text)) if w not in STOP_WORDS][:MAX_WORDS]
+    query.asks_when = any(word in WHEN_WORDS for word in words(query.text))
+    typed = [w for w in dict.fromkeys(words(query.text)) if w not in QUERY_STOP_WORDS]
+    typed = typed[:MAX_WORDS]
     unknown = _unknown(typed)
     for word in typed:
         group = [word]

@@ -12,6 +12,7 @@ from .sources.registry import SOURCES
 
 PAGE_SIZE = 10
 MAX_PAGE = 50  # nobody reads 500 results; deeper pages cost for nothing
+WHEN_BOOST = 4  # a question about dates lifts the stage pages, which hold them
 
 
 @dataclass
@@ -64,6 +65,8 @@ def search(text, kind=None, stage=None, theme=None, page=1):
         return results
     engine = current_engine()
     from_, where, params, score, score_params = engine.match(query.groups)
+    if query.asks_when:
+        score = f"({score} * CASE WHEN d.kind = 'stage' THEN {WHEN_BOOST:d} ELSE 1 END)"
     filters, filter_params = _filters(results.stage, results.theme)
     base = f"FROM {from_} WHERE {where}{filters}"
     with connection.cursor() as cursor:
@@ -79,6 +82,8 @@ def search(text, kind=None, stage=None, theme=None, page=1):
         for name, value, count in cursor.fetchall():
             (results.stages if name == "stage" else results.themes)[value] = count
         results.total = results.kinds.get(kind, 0) if kind else sum(results.kinds.values())
+        # A page past the end (an old link, a typed URL) shows the last page instead.
+        results.page = page = min(page, results.num_pages)
         limit = f"LIMIT {PAGE_SIZE:d} OFFSET {(page - 1) * PAGE_SIZE:d}"
         cursor.execute(
             f"SELECT d.id, {score} AS score {base}{kind_filter} "  # noqa: S608  # nosec B608

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import render
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 
 from relais.journey.lookups import all_stages, all_themes
@@ -53,7 +53,8 @@ def results(request):
         "previous_link": link(page=found.page - 1) if found.has_previous else None,
         "next_link": link(page=found.page + 1) if found.has_next else None,
         "stage_guides": list(all_stages().values()),
-        "idea_box_url": _optional_url("ideas:idea_box"),
+        "faq_url": reverse("ideas:faq"),
+        "idea_box_url": reverse("ideas:idea_box"),
     }
     return render(request, "search/results.html", context)
 
@@ -73,13 +74,3 @@ def _linker(found):
         return f"{reverse('search:results')}?{urlencode(params)}"
 
     return link
-
-
-def _optional_url(*names):
-    """Return the URL of a page another app may provide (the idea box), or None."""
-    for name in names:
-        try:
-            return reverse(name)
-        except NoReverseMatch:
-            continue
-    return None

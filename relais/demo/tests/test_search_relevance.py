@@ -24,8 +24,8 @@ QUESTIONS = [
     ("c'est quoi l'ESS", "economie-sociale-et-solidaire"),
     ("c est quoi l ess", "economie-sociale-et-solidaire"),
     (
-        "quand déposer mon dossier",
-        ("deposer-la-veille-de-la-cloture", "faq-quand-deposer-le-dossier"),
+        "quand déposer mon dossier",  # the card, the FAQ entry, or the stage page with its dates
+        ("deposer-la-veille-de-la-cloture", "faq-quand-deposer-le-dossier", "depot"),
     ),
     ("épicerie solidaire", "epicerie-solidaire"),
     ("epiceries solidaires", "l-epicerie-solidaire-qui-roule"),
@@ -88,6 +88,11 @@ QUESTIONS = [
     ("porteuse de projet", "porteur-de-projet"),
     ("devenir ambassadeur", "rendre-ce-qu-on-a-recu"),
     ("labelisation", "labellisation"),
+    # The stage pages hold the programme's dates: questions about time find them.
+    ("quand voter", "vote"),
+    ("calendrier", ("idee", "comptoir", "depot", "labellisation", "vote", "proclamation")),
+    ("date dépôt dossier", "depot"),
+    ("quand est la proclamation", "proclamation"),
 ]
 
 

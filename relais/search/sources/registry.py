@@ -4,12 +4,20 @@ from .cards import CardSource
 from .faq import FaqSource
 from .glossary import GlossarySource
 from .projects import ProjectSource
+from .stages import StageSource
 from .stories import StorySource
 
 SOURCES = {
     source.kind: source
     for source in sorted(
-        [CardSource(), FaqSource(), StorySource(), GlossarySource(), ProjectSource()],
+        [
+            CardSource(),
+            FaqSource(),
+            StorySource(),
+            GlossarySource(),
+            ProjectSource(),
+            StageSource(),
+        ],
         key=lambda source: source.order,
     )
 }

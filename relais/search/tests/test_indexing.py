@@ -112,3 +112,39 @@ def test_a_faq_entry_is_found_while_published_under_its_stage(
         entry.published = False
         entry.save()
     assert found("association declaree") == []
+
+
+def test_a_stage_page_is_found_by_its_dates_and_follows_them(
+    django_capture_on_commit_callbacks,
+):
+    import datetime
+
+    from relais.journey.models import ProgrammeDate
+    from relais.journey.tests.factories import StageFactory
+
+    with django_capture_on_commit_callbacks(execute=True):
+        stage = StageFactory(name="Le grand tirage", short_description="Au hasard.")
+    assert found("tirage") == [stage.get_absolute_url()]
+    assert search("tirage").hits[0].label == "Étape du parcours"
+    assert stage.get_absolute_url() not in found("calendrier")
+    with django_capture_on_commit_callbacks(execute=True):
+        date = ProgrammeDate.objects.create(
+            programme=stage.programme,
+            stage=stage,
+            starts_on=datetime.date(2027, 9, 6),
+            ends_on=datetime.date(2027, 9, 26),
+        )
+    assert stage.get_absolute_url() in found("calendrier")
+    assert "du 6 <mark>septembre</mark> 2027" in search("septembre").hits[0].excerpt
+    with django_capture_on_commit_callbacks(execute=True):
+        date.starts_on = datetime.date(2027, 10, 4)
+        date.ends_on = None
+        date.save()
+    assert found("septembre") == []
+    assert found("octobre") == [stage.get_absolute_url()]
+    with django_capture_on_commit_callbacks(execute=True):
+        date.delete()
+    assert found("octobre") == []
+    with django_capture_on_commit_callbacks(execute=True):
+        stage.delete()
+    assert found("tirage") == []

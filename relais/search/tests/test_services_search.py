@@ -150,3 +150,12 @@ def test_no_text_makes_search_fail(story_index, reindex, text, kind, page):
     """Whatever a visitor types (signs, FTS syntax, control characters), search answers."""
     results = search(text, kind=kind, stage=page, theme=text[:5], page=page)
     assert results.total >= 0
+
+
+def test_english_operators_are_left_out_not_corrected(story_index, reindex):
+    public_card(story_index, title="Une note de frais", body="Gardez chaque ticket.")
+    reindex()
+    results = search("frais AND note OR NOT")
+    assert [group[0] for group in results.query.groups] == ["frais", "note"]
+    assert results.query.corrected == {}
+    assert search("AND OR NOT").query.groups == []

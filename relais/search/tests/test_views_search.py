@@ -61,7 +61,7 @@ def test_no_result_page_suggests_where_to_look(client, content):
     ("query", "message"),
     [
         ("", "Tapez un ou deux mots"),
-        ("AND", "Aucun résultat"),
+        ("AND", "Nous n’avons pas trouvé de mot à chercher"),  # an operator is a stop word
         ('"*', "Nous n’avons pas trouvé de mot à chercher"),
         ("NEAR(", "Aucun résultat"),
         ("<script>alert(1)</script>", "&lt;script&gt;"),
@@ -77,3 +77,31 @@ def test_any_query_answers_a_french_page(client, content, query, message):
 
 def test_results_are_not_kept_in_the_page_cache(client, content):
     assert "no-cache" in get(client, q="jardin")["Cache-Control"]
+
+
+def test_results_come_before_the_filters_on_a_phone(client, content):
+    html = get(client, q="jardin").content.decode()
+    assert html.index('class="search-hits"') < html.index('class="search-filters"')
+    assert 'href="#search-filters"' in html  # a phone reaches the filters in one step
+
+
+def test_a_page_past_the_end_shows_the_last_page(client, story_index, reindex):
+    for number in range(12):
+        StoryPageFactory(parent=story_index, title=f"Potager {number}", intro="Un potager.")
+    reindex()
+    html = get(client, q="potager", page="999").content.decode()
+    assert "Page 2 sur 2" in html
+    assert "page=1" in html and "page=49" not in html
+    assert html.count('class="search-hit"') == 2
+
+
+def test_no_result_page_points_to_the_faq_and_the_idea_box(client, content):
+    html = get(client, q="zzzyyyxxx").content.decode()
+    suggestions = html[html.index('class="search-suggestions"') :].split("</section>")[0]
+    assert f'href="{reverse("ideas:faq")}"' in suggestions
+    assert f'href="{reverse("ideas:idea_box")}"' in suggestions
+
+
+def test_a_corrected_word_is_said_on_the_page(client, content):
+    html = get(client, q="jardni").content.decode()
+    assert "Aucun résultat pour « jardni » ; résultats pour « jardin »." in html
