@@ -2,8 +2,8 @@
 
 Each question is written as a newcomer would type it (with or without accents, sometimes
 with a typo); the answer is the slug of a card, story, glossary term or project of the
-demo that answers it (several when more than one does). The ranking is tuned on the whole
-set, never on one question.
+demo, or the anchor of a FAQ entry (`faq-<slug>`), that answers it (several when more than
+one does). The ranking is tuned on the whole set, never on one question.
 """
 
 import pytest
