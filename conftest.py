@@ -66,12 +66,17 @@ def restore(name):
     from django.apps import apps
     from django.contrib.contenttypes.models import ContentType
 
+    from relais.core.invalidation import bulk_write
+
     call_command("flush", interactive=False, inhibit_post_migrate=True, verbosity=0)
     ContentType.objects.clear_cache()
     rows = json.loads(SNAPSHOTS[name])
     # Wagtail's Page() looks its content type up while being built: restore those first.
     rows.sort(key=lambda row: row["model"] != "contenttypes.contenttype")
-    connection.creation.deserialize_db_from_string(json.dumps(rows))
+    # As a bulk write: the snapshot holds its search index already, and re-indexing on the
+    # way (m2m signals carry no `raw`) would take ids before the sequences are reset below.
+    with bulk_write():
+        connection.creation.deserialize_db_from_string(json.dumps(rows))
     ContentType.objects.clear_cache()
     # PostgreSQL: rows came back with their ids, the sequences must follow them.
     statements = connection.ops.sequence_reset_sql(no_style(), apps.get_models())

@@ -81,6 +81,8 @@ def _page_changed(sender, instance, **kwargs):
 @receiver(post_delete, sender=PageViewRestriction)
 def _privacy_changed(sender, instance, **kwargs):
     """A section made private (or public again) changes which of its stories may be found."""
+    if in_bulk_write() or kwargs.get("raw"):
+        return
     section = Page.objects.filter(pk=instance.page_id).first()
     source = SOURCES["story"]
     if section is None:
