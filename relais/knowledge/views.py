@@ -106,11 +106,14 @@ def stage_guide(request, slug):
         "stage_dates": [d for d in upcoming_dates(request, stage) if d.stage_id == stage.pk],
         "card_groups": _groups(shown, counts),
         "card_count": sum(counts.values()),
-        "stories": first_cards(stories, count, GUIDE_STORIES),
+        "stories": first_cards(stories, count, GUIDE_STORIES, f"stage:{stage.pk}"),
         "story_count": count,
         "listing": _story_listing(request),
         "listening": first_cards(
-            heard, story_count(f"stage-audio:{stage.pk}", heard), GUIDE_LISTENING
+            heard,
+            story_count(f"stage-audio:{stage.pk}", heard),
+            GUIDE_LISTENING,
+            f"stage-audio:{stage.pk}",
         ),
     }
     return render(request, "knowledge/stage_guide.html", context)

@@ -5,7 +5,8 @@ that a page of cards reads a few rows, not every story. A filter (a stage, a pro
 makes the databases read the matching stories first and sort them all instead, which
 costs as much as there are matches: when the matches are common, `in_index_order` asks for
 the index order instead. The numbers of stories it compares are counted once per content
-change (`story_count`).
+change (`story_count`), and so are the ids of named lists, in slices (`page_ids`): a
+page of a list then costs no list query, whatever the number of stories of the site.
 """
 
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ STAGE, THEME = 0, 1
 # order from the page table's index on (first_published_at, id) and would sort every story.
 PAGE_ID = RawSQL('"wagtailcore_page"."id"', ())
 NEWEST_FIRST = ("-first_published_at", PAGE_ID.desc())
+IDS_PER_SLICE = 240  # ids of a named list kept together: 20 pages of 12, 10 of 24
 
 
 def story_cards(queryset):
@@ -81,9 +83,52 @@ def in_index_order(stories, count, rows, filters=1):
     return story_cards(matching)
 
 
-def first_cards(stories, count, limit):
-    """Return the cards of the `limit` newest of `stories` (counted `count`)."""
-    return cards(in_index_order(stories, count, limit)[:limit])
+def page_ids(name, stories, count, bottom, top, filters=1):
+    """Return the ids of `stories[bottom:top]` (counted `count`), in list order.
+
+    Named lists keep their order in the page store, in slices of IDS_PER_SLICE read once per
+    content change: a page then reads one or two slices from the cache and no list query,
+    at any depth and whatever the number of stories of the site.
+    """
+    if top <= bottom:
+        return []
+    if name is None:
+        return _read_ids(stories, count, bottom, top, filters)
+    numbers = range(bottom // IDS_PER_SLICE, (top - 1) // IDS_PER_SLICE + 1)
+
+    def read(missing):
+        return {
+            n: _read_ids(
+                stories, count, n * IDS_PER_SLICE, min((n + 1) * IDS_PER_SLICE, count), filters
+            )
+            for n in missing
+        }
+
+    slices = kept_for_content(f"story-ids:{name}", numbers, read)
+    ids = [pk for n in numbers for pk in slices[n]]
+    start = numbers[0] * IDS_PER_SLICE
+    return ids[bottom - start : top - start]
+
+
+def _read_ids(stories, count, bottom, top, filters):
+    """Read the ids of `stories[bottom:top]` from the nearer end of the list.
+
+    OFFSET makes the database walk every row before those it returns: the back half of a
+    list is read from the other end, so that its last rows cost what the first ones do.
+    """
+    if bottom > count - top:
+        ordered = in_index_order(stories, count, count - bottom, filters).reverse()
+        return _ids(ordered[count - top : count - bottom])[::-1]
+    return _ids(in_index_order(stories, count, top, filters)[bottom:top])
+
+
+def _ids(stories):
+    return list(stories.prefetch_related(None).select_related(None).values_list("pk", flat=True))
+
+
+def first_cards(stories, count, limit, name=None):
+    """Return the cards of the `limit` newest of `stories` (counted `count` under `name`)."""
+    return cards_of(stories.model, page_ids(name, stories, count, 0, min(limit, count)))
 
 
 @dataclass(frozen=True)
@@ -110,8 +155,7 @@ def cards(stories):
     Only the ids are read in the list's order; each card comes from the page cache's store,
     kept per content version, and only missing cards are read and rendered (in two queries).
     """
-    ids = list(stories.prefetch_related(None).select_related(None).values_list("pk", flat=True))
-    return cards_of(stories.model, ids)
+    return cards_of(stories.model, _ids(stories))
 
 
 def cards_of(model, ids):
@@ -155,27 +199,19 @@ def with_tags(stories):
 
 
 class StoryPaginator(Paginator):
-    """Pages of story cards whose number is known beforehand (counted once per content change).
+    """Pages of story cards whose number is known beforehand (counted once per content change),
+    each page's ids read by `page_ids` (from the cache for a named list)."""
 
-    OFFSET makes the database walk every row before the page it returns: the back half of
-    the pages is read from the other end, so the last page costs what the first one does.
-    """
-
-    def __init__(self, stories, per_page, count, filters=1):
+    def __init__(self, stories, per_page, count, filters=1, name=None):
         super().__init__(stories, per_page)
         self.__dict__["count"] = count  # replaces the cached property: no COUNT query
         self.filters = filters  # how many filters select the stories (see in_index_order)
+        self.name = name  # the list's name in the content cache (see page_ids)
 
     def page(self, number):
         number = self.validate_number(number)
         bottom = (number - 1) * self.per_page
         top = min(bottom + self.per_page, self.count)
-        if bottom > self.count - top:
-            stories = in_index_order(
-                self.object_list, self.count, self.count - bottom, self.filters
-            )
-            rows = cards(stories.reverse()[self.count - top : self.count - bottom])[::-1]
-        else:
-            stories = in_index_order(self.object_list, self.count, top, self.filters)
-            rows = cards(stories[bottom:top])
+        ids = page_ids(self.name, self.object_list, self.count, bottom, top, self.filters)
+        rows = cards_of(self.object_list.model, ids)
         return self._get_page(rows, number, self)

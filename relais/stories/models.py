@@ -169,8 +169,9 @@ class StoryIndexPage(SiteTreePageMixin, Page):
         )
         declare(request, *form.cache_tags())
         stories = form.filter(story_cards(children))
-        count = story_count(f"index:{self.pk}:{form.cache_key()}", stories)
-        paginator = StoryPaginator(stories, STORIES_PER_PAGE, count, len(form.cleaned()))
+        name = f"index:{self.pk}:{form.cache_key()}"
+        count = story_count(name, stories)
+        paginator = StoryPaginator(stories, STORIES_PER_PAGE, count, len(form.cleaned()), name)
         page = paginator.get_page(request.GET.get("page"))
         context.update(
             filter_form=form,

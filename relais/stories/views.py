@@ -29,7 +29,8 @@ def upcoming_dates(request, stage):
 
 def paginated_stories(request, stories, cache_name):
     """Return the page of story cards asked for in the URL (counted once per content change)."""
-    paginator = StoryPaginator(stories, STORIES_PER_PAGE, story_count(cache_name, stories))
+    count = story_count(cache_name, stories)
+    paginator = StoryPaginator(stories, STORIES_PER_PAGE, count, name=cache_name)
     return paginator.get_page(request.GET.get("page"))
 
 

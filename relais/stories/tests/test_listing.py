@@ -232,3 +232,29 @@ def test_a_new_story_counts_at_once_in_the_listing(client, story_index):
     StoryPageFactory(parent=story_index, title="Une deuxième histoire")
     html = client.get("/histoires/").content.decode()
     assert "2 histoires" in html and "Une deuxième histoire" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", [{}, {"theme": "culture"}])
+def test_every_page_shows_the_next_stories_and_a_publication_shows_at_once(
+    client, story_index, monkeypatch, query
+):
+    """A list's ids are kept in slices (here of 5, pages of 12): pages cross slices in order."""
+    monkeypatch.setattr("relais.stories.cards.IDS_PER_SLICE", 5)
+    culture = ThemeFactory(name="Culture", slug="culture")
+    for number in range(27):
+        StoryPageFactory(parent=story_index, title=f"Histoire {number}", themes=[culture])
+    newest_first = list(
+        StoryPage.objects.live()
+        .order_by("-first_published_at", "-id")
+        .values_list("title", flat=True)
+    )
+
+    def shown():
+        # the last page first: its slices are read from the other end of the list
+        pages = {n: client.get("/histoires/", {**query, "page": n}) for n in (3, 1, 2)}
+        return [story.title for n in (1, 2, 3) for story in pages[n].context["stories"]]
+
+    assert shown() == newest_first
+    publish_story(story_index, "La toute dernière", themes=[culture])
+    assert shown() == ["La toute dernière", *newest_first]
