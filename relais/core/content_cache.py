@@ -37,11 +37,12 @@ def content_version():
     return memo["version"]
 
 
-def cached_for_content(name, build, *, daily=False):
+def cached_for_content(name, build, *, daily=False, keep=None):
     """Return `build()`, computed once per content version (and per day if `daily`).
 
     `name` must say everything the value depends on besides content (a site, a page, a
-    filter). Values are pickled by the cache: each caller gets its own copy.
+    filter). Values are pickled by the cache: each caller gets its own copy. `keep(value)`,
+    if given, says whether a value is worth keeping.
     """
     key = f"content:{content_version()}:{name}"
     if daily:
@@ -50,7 +51,8 @@ def cached_for_content(name, build, *, daily=False):
     value = cache.get(key, MISSING)
     if value is MISSING:
         value = build()
-        cache.set(key, value, TIMEOUT_SECONDS)
+        if keep is None or keep(value):
+            cache.set(key, value, TIMEOUT_SECONDS)
     return value
 
 

@@ -149,15 +149,6 @@ class StoryCard:
         return cls(story.pk, story.title, html, tags)
 
 
-def cards(stories):
-    """Return the cards of `stories` (a sliced `story_cards` queryset), in its order.
-
-    Only the ids are read in the list's order; each card comes from the page cache's store,
-    kept per content version, and only missing cards are read and rendered (in two queries).
-    """
-    return cards_of(stories.model, _ids(stories))
-
-
 def cards_of(model, ids):
     """Return the cards of the stories whose ids are `ids`, in that order."""
 

@@ -23,7 +23,7 @@ from relais.journey.models import Programme
 from .audio import AudioCapsule, AudioChapter  # noqa: F401 - models of this app
 from .blocks import StoryBodyBlock
 from .cache_rules import STORIES
-from .cards import StoryPaginator, cards, story_cards, story_count, with_tags
+from .cards import StoryPaginator, first_cards, story_cards, story_count, with_tags
 from .forms import StoryPageForm
 from .listing import StoryFilterForm
 
@@ -87,7 +87,9 @@ class HomePage(CachedChildrenRouteMixin, Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         stories = story_cards(StoryPage.objects.descendant_of(self))
-        context["latest_stories"] = cards(stories[:LATEST_STORIES_ON_HOME])
+        name = f"home:{self.pk}"
+        count = story_count(name, stories)
+        context["latest_stories"] = first_cards(stories, count, LATEST_STORIES_ON_HOME, name)
         context["story_index"] = next(
             (page for page in children_of(self) if isinstance(page, StoryIndexPage) and page.live),
             None,
@@ -143,21 +145,32 @@ class StoryIndexPage(SiteTreePageMixin, Page):
         verbose_name = _("story listing")
 
     def route(self, request, path_components):
-        """Find a story with its header (project, commune, ambassadors) in two queries."""
+        """Find a story with its header (project, commune, ambassadors, stages, themes).
+
+        A story found is kept per content version: served again, it costs no query. An
+        unknown slug is looked for every time (kept, random addresses would fill the cache).
+        """
         if len(path_components) != 1:
             return super().route(request, path_components)
+        slug = path_components[0]
+        key = f"story-route:{self.pk}:{slug}"
+        story = cached_for_content(key, lambda: self._story(slug), keep=lambda s: s is not None)
+        if story is None:  # not a story (Wagtail allows other children): ask Wagtail
+            return super().route(request, path_components)
+        story._cached_parent_obj = self
+        return story.route(request, [])
+
+    def _story(self, slug):
         story = (
             StoryPage.objects.child_of(self)
-            .filter(slug=path_components[0])
+            .filter(slug=slug)
             .select_related("project", "project__commune")
             .prefetch_related("ambassadors")
             .first()
         )
-        if story is None:  # not a story (Wagtail allows other children): ask Wagtail
-            return super().route(request, path_components)
-        story._cached_parent_obj = self
-        with_tags([story])
-        return story.route(request, [])
+        if story is not None:
+            with_tags([story])
+        return story
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -46,3 +46,21 @@ def test_publishing_a_page_shows_it_in_the_menu_at_once(client, home, about):
     assert "/contact/" not in html
     _, queries = serve(client, about.url)
     assert len(queries) == 1  # computed again once, then kept
+
+
+@pytest.mark.django_db
+def test_a_value_not_worth_keeping_is_computed_every_time():
+    """A story route keeps stories found, never unknown addresses (they would fill the cache)."""
+    from relais.core.content_cache import cached_for_content
+
+    calls = []
+
+    def build():
+        calls.append(1)
+        return None
+
+    for _ in range(2):
+        assert cached_for_content("kept-test", build, keep=lambda value: value is not None) is None
+    cached_for_content("kept-test-2", lambda: calls.append(1) or "found")
+    cached_for_content("kept-test-2", lambda: calls.append(1) or "found")
+    assert len(calls) == 3

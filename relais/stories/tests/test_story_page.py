@@ -113,6 +113,7 @@ def test_an_example_story_is_visibly_marked_as_such(client, story_index):
 @pytest.mark.django_db
 def test_unpublished_story_is_not_public(client, story_index):
     story = StoryPageFactory(parent=story_index)
+    assert client.get(story.url).status_code == 200  # now kept per content version
     story.unpublish()
     assert client.get(story.url).status_code == 404
 
