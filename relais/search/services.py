@@ -55,6 +55,8 @@ class Results:
 
     @property
     def num_pages(self):
+        if self.more:  # past COUNT_CAP (1,000), more than MAX_PAGE pages of 10
+            return MAX_PAGE
         return min(MAX_PAGE, max(1, -(-self.total // PAGE_SIZE)))
 
     @property
@@ -94,7 +96,9 @@ def search(text, kind=None, stage=None, theme=None, page=1):
             f"FROM {from_} WHERE {match[1]}{kind_filter[0]}",
             match[2] + kind_filter[1],
         )
-        ids = _page(cursor, engine, query.groups, matches, (score, score_params), page)
+        # Up to COUNT_CAP matches (the filters applied), ranking them all is cheap.
+        common = _common(query.groups) if results.more else []
+        ids = _page(cursor, engine, (query.groups, common), matches, (score, score_params), page)
     results.hits = _hits(ids, query.stems)
     return results
 
@@ -136,9 +140,8 @@ def _page(cursor, engine, groups, matches, score, page):
 
     Without a common group every match is strong, and all are ranked.
     """
-    (matches, params), (score, score_params) = matches, score
+    (groups, common), (matches, params), (score, score_params) = groups, matches, score
     offset = (page - 1) * PAGE_SIZE
-    common = _common(groups)
     strong, strong_params = ("", [])
     if common:
         rare = [group for group in groups if group not in common]

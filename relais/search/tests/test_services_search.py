@@ -181,8 +181,10 @@ def test_a_common_word_ranks_titles_first_then_mentions_last_indexed_first(
     story_index, reindex, monkeypatch
 ):
     """Past COMMON_MATCHES documents, a word counts where it is in a title; the documents
-    that only mention it follow, the last indexed first, without being ranked."""
+    that only mention it follow, the last indexed first, without being ranked. Only when
+    there are more than COUNT_CAP matches: fewer are all ranked, at little cost."""
     monkeypatch.setattr("relais.search.services.COMMON_MATCHES", 3)
+    monkeypatch.setattr("relais.search.services.COUNT_CAP", 2)
     public_card(story_index, title="Budget", body="Le budget.")
     public_card(story_index, title="Une affiche", body="Le budget de l'affiche, le budget.")
     public_card(story_index, title="Un goûter", body="Un budget pour un goûter de quartier.")
@@ -194,10 +196,13 @@ def test_a_common_word_ranks_titles_first_then_mentions_last_indexed_first(
     assert titles(search("budget")) == ["Budget", *last_indexed_first]
     # A rarer word of the query is ranked wherever it is, before the common word's mentions.
     assert sorted(titles(search("budget quartier"))[:2]) == ["Budget", "Un goûter"]
+    monkeypatch.setattr("relais.search.services.COUNT_CAP", 5)
+    assert titles(search("budget")) != ["Budget", *last_indexed_first]  # all ranked
 
 
 def test_pages_of_a_common_word_follow_one_order(story_index, reindex, monkeypatch):
     monkeypatch.setattr("relais.search.services.COMMON_MATCHES", 3)
+    monkeypatch.setattr("relais.search.services.COUNT_CAP", 3)
     for n in range(4):
         public_card(story_index, title=f"Potager {n}", body="Un potager.")
     for n in range(20):
