@@ -142,11 +142,11 @@ def _page(cursor, engine, groups, matches, score, page):
     """
     (groups, common), (matches, params), (score, score_params) = groups, matches, score
     offset = (page - 1) * PAGE_SIZE
-    strong, strong_params = ("", [])
+    condition, strong_params = ("", [])
     if common:
         rare = [group for group in groups if group not in common]
-        strong, strong_params = engine.strong(rare, common)
-        strong = f" AND {strong}"
+        condition, strong_params = engine.strong(rare, common)
+    strong = f" AND {condition}" if condition else ""
     cursor.execute(
         f"SELECT d.id, {score} AS score {matches}{strong} "  # noqa: S608  # nosec B608
         f"ORDER BY score DESC, d.id LIMIT {PAGE_SIZE:d} OFFSET {offset:d}",
@@ -161,7 +161,7 @@ def _page(cursor, engine, groups, matches, score, page):
         cursor.execute(f"SELECT COUNT(*) {matches}{strong}", params + strong_params)  # noqa: S608  # nosec B608
         strong_count = cursor.fetchone()[0]
     cursor.execute(
-        f"SELECT d.id {matches} AND NOT ({strong.removeprefix(' AND ')}) "  # noqa: S608  # nosec B608
+        f"SELECT d.id {matches} AND NOT ({condition}) "  # noqa: S608  # nosec B608
         f"ORDER BY {engine.newest} LIMIT {PAGE_SIZE - len(ids):d} "
         f"OFFSET {max(0, offset - strong_count):d}",
         params + strong_params,
