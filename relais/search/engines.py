@@ -9,6 +9,10 @@ French stemmer over our stems), a GIN index, ranked by ts_rank_cd weighed by eac
 rarity. Both are created by migration 0002. Either
 way a query is a list of groups of alternatives (a word and its typo corrections); a
 document matches any group, and matching more of them ranks higher.
+
+`strong()` narrows the ranking when some words are very common (`relais.search.services`):
+it is true of the documents that use a rarer word of the query, or a common one in their
+title, which both engines find by index without reading the others.
 """
 
 import math
@@ -50,22 +54,42 @@ class SqliteEngine:
     def clear(self, cursor):
         cursor.execute(f"DELETE FROM {self.table}")  # noqa: S608  # nosec B608
 
+    # Newest first, in the order FTS5 reads its own index (no sort of every match).
+    newest = f"{table}.rowid DESC"
+
     def match(self, groups):
         """Return (FROM, WHERE, its params, score expression, its params) for a query."""
-        stems = dict.fromkeys(stem(word) for group in groups for word in group)
-        expression = " OR ".join('"{}"'.format(s.replace('"', '""')) for s in stems)
         return (
             f"{self.table} CROSS JOIN search_searchdocument d ON d.id = {self.table}.rowid",
             f"{self.table} MATCH %s",
-            [expression],
+            [_fts_any(groups)],
             f"(-bm25({self.table}, {TITLE_WEIGHT}, 1.0) * d.boost)",
             [],
         )
+
+    def strong(self, rare, common):
+        """Return (condition, params): the document uses a rare group, or a common one in its
+        title. The `+` keeps SQLite from seeking each candidate's row in the FTS index (one
+        parse of the MATCH per candidate); it reads the candidates once instead."""
+        parts = [f"({_fts_any(rare)})"] if rare else []
+        if common:
+            parts.append(f"{{title}} : ({_fts_any(common)})")
+        return (
+            f"+{self.table}.rowid IN (SELECT rowid FROM {self.table} WHERE {self.table} MATCH %s)",  # noqa: S608  # nosec B608
+            [" OR ".join(parts)],
+        )
+
+
+def _fts_any(groups):
+    """Return an FTS5 expression matching any stem of the groups, each quoted as a string."""
+    stems = dict.fromkeys(stem(word) for group in groups for word in group)
+    return " OR ".join('"{}"'.format(s.replace('"', '""')) for s in stems)
 
 
 class PostgresEngine:
     config = "public.relais_french"
     join = "JOIN"
+    newest = "d.id DESC"  # read backwards along the primary key, stopping at the page
 
     def store(self, cursor, rows):
         """Write each document's weighted vector from its terms (title A, body B)."""
@@ -101,6 +125,18 @@ class PostgresEngine:
             f"(({' + '.join(scores)}) * d.boost)",
             params,
         )
+
+    def strong(self, rare, common):
+        """Return (condition, params): the document uses a rare group, or a common one in its
+        title (the GIN index of the titles' terms, migration 0003, finds those)."""
+        parts, params = [], []
+        for groups, vector in ((rare, "d.vector"), (common, "ts_filter(d.vector, '{a}')")):
+            stems = list(dict.fromkeys(stem(word) for group in groups for word in group))
+            if stems:
+                any_ = " || ".join([f"plainto_tsquery('{self.config}', %s)"] * len(stems))
+                parts.append(f"{vector} @@ ({any_})")
+                params += stems
+        return f"({' OR '.join(parts)})", params
 
 
 def _idf(stems):

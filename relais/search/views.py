@@ -4,12 +4,13 @@ from urllib.parse import urlencode
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.views.decorators.cache import never_cache
 
 from relais.journey.lookups import all_stages, all_themes
 
 from .query import MAX_QUERY_CHARS
-from .services import search
+from .services import COUNT_CAP, search
 from .sources.registry import SOURCES
 
 # Results are not kept in the page cache: queries are endless and each would fill it once.
@@ -32,22 +33,11 @@ def results(request):
         "found": found,
         "q": found.query.text,
         "max_length": MAX_QUERY_CHARS,
-        "kinds": [
-            (source, found.kinds.get(kind, 0), link(type=kind, page=None))
-            for kind, source in SOURCES.items()
-            if found.kinds.get(kind)
-        ],
+        "count_cap": number_format(COUNT_CAP, force_grouping=True),
+        "kinds": _filters(found, SOURCES, found.kinds, lambda kind: link(type=kind, page=None)),
         "all_kinds_link": link(type=None, page=None),
-        "stages": [
-            (stage, found.stages[pk], link(etape=pk, page=None))
-            for pk, stage in all_stages().items()
-            if pk in found.stages
-        ],
-        "themes": [
-            (theme, found.themes[pk], link(theme=pk, page=None))
-            for pk, theme in all_themes().items()
-            if pk in found.themes
-        ],
+        "stages": _filters(found, all_stages(), found.stages, lambda pk: link(etape=pk, page=None)),
+        "themes": _filters(found, all_themes(), found.themes, lambda pk: link(theme=pk, page=None)),
         "clear_stage_link": link(etape=None, page=None),
         "clear_theme_link": link(theme=None, page=None),
         "previous_link": link(page=found.page - 1) if found.has_previous else None,
@@ -57,6 +47,14 @@ def results(request):
         "idea_box_url": reverse("ideas:idea_box"),
     }
     return render(request, "search/results.html", context)
+
+
+def _filters(found, choices, counts, link):
+    """Return (choice, count, link) for each choice with hits; past the counting cap, every
+    choice with no count (counting them would read every match)."""
+    if not found.counted:
+        return [(choice, None, link(key)) for key, choice in choices.items()]
+    return [(choice, counts[key], link(key)) for key, choice in choices.items() if counts.get(key)]
 
 
 def _linker(found):

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 from relais.glossary.tests.factories import GlossaryTermFactory
 from relais.journey.tests.factories import LaureateProjectFactory, ThemeFactory
 from relais.knowledge.tests.factories import KnowledgeCardFactory
+from relais.search.models import SearchDocument
 from relais.search.services import search
 from relais.stories.tests.factories import StoryPageFactory
 
@@ -159,3 +160,55 @@ def test_english_operators_are_left_out_not_corrected(story_index, reindex):
     assert [group[0] for group in results.query.groups] == ["frais", "note"]
     assert results.query.corrected == {}
     assert search("AND OR NOT").query.groups == []
+
+
+def test_counting_stops_at_the_cap_and_says_more(story_index, reindex, monkeypatch):
+    monkeypatch.setattr("relais.search.services.COUNT_CAP", 2)
+    for n in range(3):
+        public_card(story_index, title=f"Compost {n}", body="Du compost.")
+    GlossaryTermFactory(term="compost", definition="Des déchets qui deviennent de la terre.")
+    reindex()
+    results = search("compost")
+    assert (results.total, results.more, results.counted) == (2, True, False)
+    assert (results.kinds, results.stages, results.themes) == ({}, {}, {})
+    assert len(results.hits) == 4  # the page still shows every hit it can
+    glossary = search("compost", kind="glossary")  # one kind under the cap: counted exactly
+    assert (glossary.total, glossary.more) == (1, False)
+    assert titles(glossary) == ["compost"]
+
+
+def test_a_common_word_ranks_titles_first_then_mentions_last_indexed_first(
+    story_index, reindex, monkeypatch
+):
+    """Past COMMON_MATCHES documents, a word counts where it is in a title; the documents
+    that only mention it follow, the last indexed first, without being ranked. Only when
+    there are more than COUNT_CAP matches: fewer are all ranked, at little cost."""
+    monkeypatch.setattr("relais.search.services.COMMON_MATCHES", 3)
+    monkeypatch.setattr("relais.search.services.COUNT_CAP", 2)
+    public_card(story_index, title="Budget", body="Le budget.")
+    public_card(story_index, title="Une affiche", body="Le budget de l'affiche, le budget.")
+    public_card(story_index, title="Un goûter", body="Un budget pour un goûter de quartier.")
+    public_card(story_index, title="Le stand", body="Un budget, une table.")
+    public_card(story_index, title="Le vote", body="Chaque budget est voté, budget, budget.")
+    reindex()
+    mentions = SearchDocument.objects.exclude(title="Budget").filter(body__contains="budget")
+    last_indexed_first = list(mentions.order_by("-pk").values_list("title", flat=True))
+    assert titles(search("budget")) == ["Budget", *last_indexed_first]
+    # A rarer word of the query is ranked wherever it is, before the common word's mentions.
+    assert sorted(titles(search("budget quartier"))[:2]) == ["Budget", "Un goûter"]
+    monkeypatch.setattr("relais.search.services.COUNT_CAP", 5)
+    assert titles(search("budget")) != ["Budget", *last_indexed_first]  # all ranked
+
+
+def test_pages_of_a_common_word_follow_one_order(story_index, reindex, monkeypatch):
+    monkeypatch.setattr("relais.search.services.COMMON_MATCHES", 3)
+    monkeypatch.setattr("relais.search.services.COUNT_CAP", 3)
+    for n in range(4):
+        public_card(story_index, title=f"Potager {n}", body="Un potager.")
+    for n in range(20):
+        StoryPageFactory(parent=story_index, title=f"Histoire {n}", intro="Notre potager.")
+    reindex()
+    pages = [titles(search("potager", page=n)) for n in (1, 2, 3)]
+    assert [len(p) for p in pages] == [10, 10, 4]
+    assert sorted(pages[0][:4]) == [f"Potager {n}" for n in range(4)]
+    assert pages[0][4:] + pages[1] + pages[2] == [f"Histoire {n}" for n in range(19, -1, -1)]

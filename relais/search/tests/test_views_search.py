@@ -105,3 +105,13 @@ def test_no_result_page_points_to_the_faq_and_the_idea_box(client, content):
 def test_a_corrected_word_is_said_on_the_page(client, content):
     html = get(client, q="jardni").content.decode()
     assert "Aucun résultat pour « jardni » ; résultats pour « jardin »." in html
+
+
+def test_past_the_counting_cap_the_page_says_more_than(client, content, monkeypatch):
+    monkeypatch.setattr("relais.search.views.COUNT_CAP", 1000)
+    monkeypatch.setattr("relais.search.services.COUNT_CAP", 1)
+    html = get(client, q="jardin").content.decode()
+    assert "Plus de 1\xa0000 résultats pour « jardin »" in html
+    filters = html[html.index('class="search-filters"') :]
+    assert 'class="count"' not in filters  # not counted past the cap
+    assert ">Histoires</a>" in filters and ">Fiches</a>" in filters
