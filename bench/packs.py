@@ -90,6 +90,7 @@ def build_pack(root):
     shutil.copytree(VALMONT, root)
     shutil.rmtree(root / "stories")
     (root / "stories").mkdir()
+    shutil.rmtree(root / "cards")  # they cite the demo's stories, replaced here
     for i in range(IMAGES):
         (root / "media" / f"dessin-{i}.png").write_bytes(
             illustration(f"Dessin {i}", width=480, height=300)

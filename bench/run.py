@@ -179,15 +179,13 @@ def script_json(script, *args, env=None):
     """Run a benchmark script and return the JSON on the last line it prints."""
     import json
 
-    out = subprocess.run(  # noqa: S603 - fixed command
-        [sys.executable, script, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run(  # noqa: S603 - fixed command
+        [sys.executable, script, *args], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    if done.returncode:  # say why, not only that it failed
+        print(done.stderr[-2000:], file=sys.stderr, flush=True)
+        done.check_returncode()
+    return json.loads(done.stdout.strip().splitlines()[-1])
 
 
 def timed(port, path, headers=None):
@@ -219,14 +217,14 @@ def measure_audio():
         shutil.which("ffmpeg") and shutil.which("espeak-ng")
     ):
         return None
-    return script_json("bench/audio_processing.py", "--json")
+    return attempt(script_json, "bench/audio_processing.py", "--json")
 
 
 def measure_packs():
     """Time import_pack and export_pack on 1,000 stories and 100 audio files (bench/packs.py)."""
     if os.environ.get("BENCH_PACKS") == "0" or not shutil.which("ffmpeg"):
         return None
-    return script_json("bench/packs.py", "--json")
+    return attempt(script_json, "bench/packs.py", "--json")
 
 
 def measure_search(backends):
