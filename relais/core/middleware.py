@@ -126,12 +126,30 @@ class PublicPageCacheMiddleware:
         cached = store.lookup(query)
         if cached is not None:
             return cached
+        cookies, name = request.COOKIES, settings.SESSION_COOKIE_NAME
+        if name not in cookies:
+            return self._render(request, store, query)[0]
+        # Signed in: render the page everybody gets, as for a visitor without a session, so
+        # that it fills the cache too. Only a page that is not the same for everybody (a
+        # private section asking to sign in) is rendered again with the session.
+        request.COOKIES = {key: value for key, value in cookies.items() if key != name}
+        response, kept = self._render(request, store, query)
+        if kept:
+            return response
+        request.COOKIES = cookies
+        for cached_user in ("_cached_user", "_acached_user"):
+            request.__dict__.pop(cached_user, None)
+        return self.get_response(request)
+
+    def _render(self, request, store, query):
+        """Return (the response, whether it was kept in the cache)."""
         request.page_cache = Dependencies()
         versions = current_versions()
         response = self.get_response(request)
-        if self._cacheable_response(response):
+        kept = self._cacheable_response(response)
+        if kept:
             store.save(response, request.page_cache, versions, query)
-        return response
+        return response, kept
 
     @staticmethod
     def _cacheable_request(request):

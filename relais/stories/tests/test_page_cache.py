@@ -172,11 +172,28 @@ def test_a_page_an_editor_renders_first_is_the_page_everybody_gets(client, cache
     assert not cached
     assert b"userbar" not in as_editor.content
     visitor = Client()
-    for _ in ("rendered or cached", "cached"):
+    for _ in range(2):  # the editor's visit filled the cache for everybody
         response, cached = get(visitor, url)
+        assert cached
         assert response.content == as_editor.content
         assert not response.cookies
-    assert cached
+
+
+@pytest.mark.django_db
+def test_a_signed_in_person_still_reads_a_private_section(client, cache_on, shelf):
+    """Rendered without the session, a private page asks to sign in: it is rendered again
+    with the session, for the signed-in person only, and never kept."""
+    from wagtail.models import PageViewRestriction
+
+    story = shelf["story"]
+    PageViewRestriction.objects.create(page=story, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(story.url).status_code == 302  # a visitor is asked to sign in
+    member = signed_in(client, "ambassador")
+    for _ in range(2):
+        response, cached = get(member, story.url)
+        assert response.status_code == 200
+        assert not cached
+    assert Client().get(story.url).status_code == 302
 
 
 @pytest.mark.django_db
