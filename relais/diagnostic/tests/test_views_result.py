@@ -78,7 +78,8 @@ def test_the_stage_and_the_next_ones_come_with_this_years_dates_only(client, wor
     assert "Dépôt de l&#x27;an dernier" not in content
 
 
-def test_the_comptoir_of_the_persons_territory_comes_before_a_sooner_one_elsewhere(client, world):
+def two_comptoirs(world):
+    """Add a comptoir on the coast in 2 days and one in Arras in 9 days."""
     today = timezone.localdate()
     for days, label, territory in (
         (2, "Comptoir du port", "coast"),
@@ -92,25 +93,17 @@ def test_the_comptoir_of_the_persons_territory_comes_before_a_sooner_one_elsewhe
             place="Salle des fêtes",
             territory=world[territory],
         )
+
+
+def test_the_comptoir_of_the_persons_territory_comes_before_a_sooner_one_elsewhere(client, world):
+    two_comptoirs(world)
     content = client.get(RESULT, answers()).content.decode()
     assert "Le comptoir près de chez vous" in content and "Comptoir d&#x27;Arras" in content
     assert "Comptoir du port" not in content  # the one near them only
 
 
 def test_without_a_session_in_the_territory_all_the_sessions_are_listed(client, world):
-    today = timezone.localdate()
-    for days, label, territory in (
-        (2, "Comptoir du port", "coast"),
-        (9, "Comptoir d'Arras", "arras"),
-    ):
-        ProgrammeDate.objects.create(
-            programme=world["programme"],
-            stage=world["stages"][0],
-            label=label,
-            starts_on=today + datetime.timedelta(days=days),
-            place="Salle des fêtes",
-            territory=world[territory],
-        )
+    two_comptoirs(world)
     content = client.get(RESULT, answers(territoire="ailleurs")).content.decode()
     section = content.split('id="comptoir-title"')[1].split("</section>")[0]
     assert "Les prochains comptoirs" in section
